@@ -1,0 +1,31 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/output/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "office-addins": officeAddins },
+    languageOptions: { globals: { ...globals.browser, ...globals.node, Office: "readonly", Excel: "readonly" } },
+    rules: {
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/no-navigational-load": "warn",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/domain/**"],
+    rules: {
+      "no-restricted-globals": ["error", "Excel", "Office", "document", "window"],
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "node:*", "../excel/*", "../taskpane/*", "../commands/*", "../file/*"] }],
+    },
+  },
+  { files: ["**/*.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
+);
