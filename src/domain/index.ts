@@ -1,15 +1,16 @@
 /**
  * The Balans engine's public entry points. Pure functions over plain data.
- * (Signatures are the contract for the adapters and the UI.)
  */
-import type { Analysis, IsoDate, Options, Plan, StatusColumnPlan, SummarySheetPlan, WorkbookData } from "./types";
+import { planFlags } from "./planFlags";
+import { planSummary } from "./planSummary";
+import type { Analysis, IsoDate, Options, Plan } from "./types";
 
 export * from "./types";
-
-/** Header of the status column that Balans owns beside balanslista and agreement tables. */
-export const OWNED_COLUMN_HEADER = "Balans status";
-/** Name of the summary sheet that Balans owns. */
-export const SUMMARY_SHEET_NAME = "Balans summering";
+export { analyseWorkbook } from "./analyseWorkbook";
+export { planFlags } from "./planFlags";
+export { planSummary } from "./planSummary";
+export { OWNED_HEADER as OWNED_COLUMN_HEADER } from "./recogniseTables";
+export { SUMMARY_NAME as SUMMARY_SHEET_NAME } from "./planSummary";
 
 export function defaultOptions(today?: IsoDate): Options {
   return { today: today ?? todayIso(), dueSoonDays: 30, expiringDays: 90 };
@@ -23,18 +24,7 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
-export function analyseWorkbook(_data: WorkbookData, _options: Options): Analysis {
-  throw new Error("not implemented yet");
-}
-
-export function planFlags(_analysis: Analysis): StatusColumnPlan[] {
-  throw new Error("not implemented yet");
-}
-
-export function planSummary(_analysis: Analysis): SummarySheetPlan {
-  throw new Error("not implemented yet");
-}
-
+/** Both plans: what `balans apply` writes (Kontrollera + Summering). */
 export function planApply(analysis: Analysis): Plan {
   return { statusColumns: planFlags(analysis), summary: planSummary(analysis) };
 }

@@ -65,6 +65,12 @@ export interface RecognisedTable {
   columns: Partial<Record<string, number>>;
   /** Column offset of an existing Balans-owned status column, if any. */
   ownedColumn: number | null;
+  /** Last worksheet row of the data body (equals headerRow when the table has no data rows). */
+  lastRow: number;
+  /** True for an Excel table (ListObject), false for a plain range recognised by its header row. */
+  isExcelTable: boolean;
+  /** True when the column right of the table holds user data, so no owned column can be added. */
+  blockedOwnedColumn: boolean;
   /** Data rows (blank rows left out). */
   rows: TableRow[];
 }

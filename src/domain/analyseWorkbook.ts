@@ -1,0 +1,169 @@
+import { agreementStatus } from "./agreementStatus";
+import { extractMilestones } from "./extractMilestones";
+import { followUpStatus } from "./followUpStatus";
+import { cellText, isBlank } from "./normaliseText";
+import { parseAmount } from "./parseAmount";
+import { parseArea, parseYear, yearFromName } from "./parseArea";
+import { parseValidity } from "./parseValidity";
+import { recogniseTables } from "./recogniseTables";
+import { createPartyMatcher, resolveParty } from "./resolveParty";
+import { summariseFunds, type AllocationLine, type FundLine } from "./summariseFunds";
+import type { Agreement, Analysis, CellValue, FollowUp, IsoDate, Options, Problem, RecognisedTable, TableRow, WorkbookData } from "./types";
+
+function field(table: RecognisedTable, row: TableRow, key: string): CellValue {
+  const offset = table.columns[key];
+  if (offset === undefined) return null;
+  return row.cells[offset] ?? null;
+}
+
+function header(table: RecognisedTable, key: string, fallback: string): string {
+  const offset = table.columns[key];
+  return offset === undefined ? fallback : (table.headers[offset] ?? fallback);
+}
+
+function isError(v: CellValue): v is { error: string } {
+  return v !== null && typeof v === "object" && "error" in v;
+}
+
+function text(v: CellValue): string {
+  return cellText(v).replace(/[\s\u00a0\u202f]+/gu, " ").trim();
+}
+
+/** Read a table, compute every summary and status, and collect problems. Never throws on data. */
+export function analyseWorkbook(data: WorkbookData, options: Options): Analysis {
+  const problems: Problem[] = [];
+  const tables = recogniseTables(data, problems);
+  const report = (t: RecognisedTable, row: number | null, column: string | null, message: string, messageEn: string) =>
+    problems.push({ sheet: t.sheet, table: t.table, row, column, message, messageEn });
+
+  // Parties table: user aliases.
+  const userAliases: [string, string][] = [];
+  for (const t of tables.filter((x) => x.kind === "parties")) {
+    for (const r of t.rows) {
+      const party = text(field(t, r, "party"));
+      const alias = text(field(t, r, "alias"));
+      if (party === "") {
+        report(t, r.row, header(t, "party", "Part"), "Part saknas på raden; aliaset används inte.", "Party is missing on the row; the alias is not used.");
+        continue;
+      }
+      userAliases.push([party, party]);
+      if (alias !== "") userAliases.push([alias, party]);
+    }
+  }
+  const matcher = createPartyMatcher(userAliases);
+
+  const tableYear = (t: RecognisedTable, r: TableRow): number | null => {
+    const cell = field(t, r, "year");
+    const y = parseYear(cell);
+    if (y !== null) return y;
+    if (!isBlank(cell)) {
+      report(t, r.row, header(t, "year", "År"), `Året ”${cellText(cell)}” kan inte läsas; tabellens eller bladets namn används.`,
+        `The year "${cellText(cell)}" cannot be read; the table's or sheet's name is used.`);
+    }
+    return yearFromName(t.table) ?? yearFromName(t.sheet);
+  };
+
+  const allocations: AllocationLine[] = [];
+  for (const t of tables.filter((x) => x.kind === "allocations")) {
+    for (const r of t.rows) {
+      const year = tableYear(t, r);
+      const area = parseArea(field(t, r, "area"));
+      const amountCell = field(t, r, "allocated");
+      const amount = parseAmount(amountCell);
+      const areaCol = header(t, "area", "Område");
+      const amountCol = header(t, "allocated", "Tilldelat belopp");
+      if (year === null) { report(t, r.row, header(t, "year", "År"), "År saknas: raden räknas inte med.", "Year is missing: the row is left out."); continue; }
+      if (!area) { report(t, r.row, areaCol, "Område saknas eller kan inte läsas: raden räknas inte med.", "Area is missing or unreadable: the row is left out."); continue; }
+      if (!amount.ok) { report(t, r.row, amountCol, `${amount.message} Raden räknas inte med.`, `${amount.messageEn} The row is left out.`); continue; }
+      allocations.push({ sheet: t.sheet, table: t.table, row: r.row, year, areaKey: area.key, areaName: area.name, amount: amount.value });
+    }
+  }
+
+  const lines: FundLine[] = [];
+  for (const t of tables.filter((x) => x.kind === "distribution")) {
+    for (const r of t.rows) {
+      const insats = text(field(t, r, "insats"));
+      const responsible = text(field(t, r, "responsible"));
+      const areaCell = field(t, r, "area");
+      const amountCol = header(t, "amount", "Summa");
+      // A "Totalt"/"Summa" row inside the table would count twice.
+      if (/^(totalt?|summa|total)\b/iu.test(insats || text(areaCell)) && responsible === "") {
+        report(t, r.row, header(t, "insats", "Insats"), "Raden ser ut som en summeringsrad (Totalt) och räknas inte med.",
+          "The row looks like a subtotal (Totalt) and is left out.");
+        continue;
+      }
+      const year = tableYear(t, r);
+      const area = parseArea(areaCell);
+      const amount = parseAmount(field(t, r, "amount"));
+      if (!amount.ok) { report(t, r.row, amountCol, `${amount.message} Raden räknas inte med i summorna.`, `${amount.messageEn} The row is left out of the sums.`); continue; }
+      if (year === null) { report(t, r.row, header(t, "year", "År"), "År saknas (varken i kolumnen År eller i tabellens/bladets namn): raden räknas inte med.", "Year is missing (neither in the År column nor in the table's or sheet's name): the row is left out."); continue; }
+      if (!area) { report(t, r.row, header(t, "area", "Område"), "Område saknas eller kan inte läsas: raden räknas inte med.", "Area is missing or unreadable: the row is left out."); continue; }
+      let party: string;
+      const partCell = text(field(t, r, "party"));
+      if (partCell !== "") {
+        const res = resolveParty(partCell, matcher);
+        party = res.party;
+      } else if (responsible !== "") {
+        const res = resolveParty(responsible, matcher);
+        party = res.party;
+        if (res.kind === "unknown") {
+          report(t, r.row, header(t, "responsible", "Ansvarig verksamhet"),
+            `Ingen känd part i ”${responsible}”; raden redovisas som en egen part. Lägg till ett alias i tabellen Parter.`,
+            `No known party in "${responsible}"; the row is shown as a party of its own. Add an alias in the Parter table.`);
+        }
+      } else {
+        party = "(okänd part)";
+        report(t, r.row, header(t, "responsible", "Ansvarig verksamhet"), "Ansvarig verksamhet saknas; raden redovisas under (okänd part).",
+          "Responsible organisation is missing; the row is shown under (unknown party).");
+      }
+      lines.push({ sheet: t.sheet, table: t.table, row: r.row, year, areaKey: area.key, areaName: area.name, party, amount: amount.value });
+    }
+  }
+  const funds = summariseFunds(lines, allocations, problems);
+
+  const followUps: FollowUp[] = [];
+  for (const t of tables.filter((x) => x.kind === "balanslista")) {
+    for (const r of t.rows) {
+      const followCell = field(t, r, "followUp");
+      const nextCell = field(t, r, "next");
+      const statusCell = field(t, r, "status");
+      let milestones: IsoDate[] = [];
+      if (isError(followCell)) {
+        report(t, r.row, header(t, "followUp", "Uppföljning"), `Cellen innehåller felvärdet ${followCell.error}.`, `The cell holds the error value ${followCell.error}.`);
+      } else if (followCell && typeof followCell === "object" && "date" in followCell) {
+        milestones = [followCell.date];
+      } else {
+        milestones = extractMilestones(cellText(followCell)).map((m) => m.date);
+      }
+      let nextDate: IsoDate | null = null;
+      if (nextCell && typeof nextCell === "object" && "date" in nextCell) nextDate = nextCell.date;
+      else if (!isBlank(nextCell)) {
+        const found = isError(nextCell) ? [] : extractMilestones(cellText(nextCell));
+        if (found[0]) nextDate = found[0].date;
+        else report(t, r.row, header(t, "next", "Nästa uppföljning"), `Datumet ”${cellText(nextCell)}” kan inte läsas.`, `The date "${cellText(nextCell)}" cannot be read.`);
+      }
+      const st = followUpStatus({ statusText: isBlank(statusCell) ? null : cellText(statusCell), nextDate, milestones }, options.today, options.dueSoonDays);
+      const title = text(field(t, r, "what")) || text(field(t, r, "activity")) || `Rad ${r.row}`;
+      const area = text(field(t, r, "area"));
+      followUps.push({ sheet: t.sheet, table: t.table, row: r.row, title, area: area === "" ? null : area, status: st.status, next: st.next, latest: st.latest });
+    }
+  }
+
+  const agreements: Agreement[] = [];
+  for (const t of tables.filter((x) => x.kind === "agreements")) {
+    for (const r of t.rows) {
+      const cell = field(t, r, "validity");
+      const validity = parseValidity(cell);
+      if (validity.kind === "unknown" && !isBlank(cell)) {
+        report(t, r.row, header(t, "validity", "Giltighetstid"),
+          isError(cell) ? `Cellen innehåller felvärdet ${cell.error}.` : `Giltighetstiden ”${cellText(cell)}” kan inte läsas.`,
+          isError(cell) ? `The cell holds the error value ${cell.error}.` : `The period of validity "${cellText(cell)}" cannot be read.`);
+      }
+      const st = agreementStatus(validity, options.today, options.expiringDays);
+      const title = text(field(t, r, "agreement")) || `Rad ${r.row}`;
+      agreements.push({ sheet: t.sheet, table: t.table, row: r.row, title, status: st.status, validTo: st.validTo });
+    }
+  }
+
+  return { today: options.today, tables, funds, followUps, agreements, problems };
+}

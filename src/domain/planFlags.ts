@@ -1,0 +1,28 @@
+import { OWNED_HEADER } from "./recogniseTables";
+import { AGREEMENT_STYLES, FOLLOW_UP_STYLES, type StatusStyle } from "./statusLabels";
+import type { Analysis, StatusCell, StatusColumnPlan } from "./types";
+
+/**
+ * What Kontrollera writes: for each balanslista and agreements table, the owned status column
+ * (appended to the right of the table, or refreshed where it already is) with one label and
+ * fill per data row. Tables whose right-hand neighbour column is not free are skipped; the
+ * analysis reports them (see `blockedStatusColumns`).
+ */
+export function planFlags(analysis: Analysis): StatusColumnPlan[] {
+  const plans: StatusColumnPlan[] = [];
+  const styleByRow = new Map<string, StatusStyle>();
+  for (const f of analysis.followUps) styleByRow.set(`${f.sheet}\u0000${f.table}\u0000${f.row}`, FOLLOW_UP_STYLES[f.status]);
+  for (const a of analysis.agreements) styleByRow.set(`${a.sheet}\u0000${a.table}\u0000${a.row}`, AGREEMENT_STYLES[a.status]);
+  for (const t of analysis.tables) {
+    if (t.kind !== "balanslista" && t.kind !== "agreements") continue;
+    const column = t.ownedColumn !== null ? t.firstColumn + t.ownedColumn : t.lastColumn + 1;
+    if (t.ownedColumn === null && t.blockedOwnedColumn) continue;
+    const cells: StatusCell[] = [];
+    for (let row = t.headerRow + 1; row <= t.lastRow; row++) {
+      const style = styleByRow.get(`${t.sheet}\u0000${t.table}\u0000${row}`);
+      cells.push(style ? { row, label: style.label, fill: style.fill, font: style.font } : { row, label: "", fill: null, font: null });
+    }
+    plans.push({ sheet: t.sheet, table: t.table, headerRow: t.headerRow, column, exists: t.ownedColumn !== null, header: OWNED_HEADER, cells });
+  }
+  return plans;
+}

@@ -1,0 +1,144 @@
+import type Decimal from "decimal.js";
+import { columnLetter } from "./columnLetter";
+import { AGREEMENT_STYLES, FOLLOW_UP_STYLES } from "./statusLabels";
+import { KRONOR_FORMAT, KRONOR_ORE_FORMAT } from "./template";
+import type { Analysis, SummaryCell, SummarySheetPlan } from "./types";
+
+export const SUMMARY_NAME = "Balans summering";
+/** Problems listed on the summary sheet at most; the pane lists them all. */
+export const MAX_PROBLEM_ROWS = 1000;
+
+const HEADER_FILL = "D9E1F2";
+const TITLE_FILL = "BDD7EE";
+const DIFF_FILL = "FFC7CE";
+
+/**
+ * The summary sheet that Summering writes, as plain cells: per year the areas (Tilldelat,
+ * Fördelat, Differens), the parties and totals; overdue and due-soon follow-ups; expired and
+ * expiring agreements; problems. Cell text from the workbook is data, never a formula.
+ */
+export function planSummary(analysis: Analysis): SummarySheetPlan {
+  const cells: SummaryCell[] = [];
+  let row = 1;
+  const put = (col: number, value: string | number | null, extra: Omit<SummaryCell, "row" | "col" | "value"> = {}) =>
+    cells.push({ row, col, value, ...extra });
+  const money = (d: Decimal | null, fmt: string, extra: Omit<SummaryCell, "row" | "col" | "value"> = {}) => ({ value: d === null ? null : d.toNumber(), numFmt: fmt, ...extra });
+  const heading = (text: string, width: number) => {
+    put(1, text, { bold: true, fill: TITLE_FILL });
+    for (let c = 2; c <= width; c++) put(c, null, { fill: TITLE_FILL });
+    row++;
+  };
+  const headerRow = (titles: string[]) => {
+    titles.forEach((t, i) => put(i + 1, t, { bold: true, fill: HEADER_FILL }));
+    row++;
+  };
+  const firstColumnOf = (sheet: string, table: string) =>
+    analysis.tables.find((t) => t.sheet === sheet && t.table === table)?.firstColumn ?? 1;
+  const link = (sheet: string, table: string, r: number) => ({ sheet, address: `${columnLetter(firstColumnOf(sheet, table))}${r}` });
+
+  put(1, "Balans – summering", { bold: true });
+  row++;
+  put(1, `Beräknad för datumet ${analysis.today}. Bladet ägs av Balans och skrivs om vid varje summering.`);
+  row += 2;
+
+  let chart: SummarySheetPlan["chart"] = null;
+  for (const y of analysis.funds) {
+    const hasOre = [...y.areas.flatMap((a) => [a.allocated, a.distributed]), ...y.parties.map((p) => p.distributed)].some(
+      (d) => d !== null && !d.isInteger(),
+    );
+    const fmt = hasOre ? KRONOR_ORE_FORMAT : KRONOR_FORMAT;
+    heading(`Fördelning ${y.year}`, 5);
+    headerRow(["Område", "Namn", "Tilldelat", "Fördelat", "Differens"]);
+    for (const a of y.areas) {
+      const off = a.difference !== null && !a.difference.isZero();
+      put(1, a.area);
+      put(2, a.name);
+      cells.push({ row, col: 3, ...money(a.allocated, fmt) });
+      cells.push({ row, col: 4, ...money(a.distributed, fmt) });
+      cells.push({ row, col: 5, ...money(a.difference, fmt, off ? { fill: DIFF_FILL } : {}) });
+      row++;
+    }
+    const totalOff = y.total.difference !== null && !y.total.difference.isZero();
+    put(1, "Totalt", { bold: true });
+    cells.push({ row, col: 3, ...money(y.total.allocated, fmt, { bold: true }) });
+    cells.push({ row, col: 4, ...money(y.total.distributed, fmt, { bold: true }) });
+    cells.push({ row, col: 5, ...money(y.total.difference, fmt, totalOff ? { bold: true, fill: DIFF_FILL } : { bold: true }) });
+    row += 2;
+
+    heading(`Per part ${y.year}`, 2);
+    headerRow(["Part", "Fördelat"]);
+    const first = row;
+    for (const p of y.parties) {
+      put(1, p.party);
+      cells.push({ row, col: 2, ...money(p.distributed, fmt) });
+      row++;
+    }
+    if (y.parties.length > 0) {
+      chart = { title: `Fördelning per part ${y.year}`, year: y.year, categories: `A${first}:A${row - 1}`, values: `B${first}:B${row - 1}` };
+    }
+    put(1, "Totalt", { bold: true });
+    cells.push({ row, col: 2, ...money(y.total.distributed, fmt, { bold: true }) });
+    row += 2;
+  }
+
+  const follow = [...analysis.followUps.filter((f) => f.status === "overdue"), ...analysis.followUps.filter((f) => f.status === "due-soon")];
+  heading("Uppföljningar: försenade och snart", 6);
+  if (follow.length === 0) {
+    put(1, "Inga försenade uppföljningar och inga inom fönstret.");
+    row++;
+  } else {
+    headerRow(["Status", "Vad", "Nästa", "Senaste", "Blad", "Rad"]);
+    for (const f of follow) {
+      const style = FOLLOW_UP_STYLES[f.status];
+      put(1, style.label, { fill: style.fill });
+      put(2, f.title);
+      put(3, f.next);
+      put(4, f.latest);
+      put(5, f.sheet);
+      put(6, `Rad ${f.row}`, { link: link(f.sheet, f.table, f.row) });
+      row++;
+    }
+  }
+  row++;
+
+  const agr = [...analysis.agreements.filter((a) => a.status === "expired"), ...analysis.agreements.filter((a) => a.status === "expiring")];
+  heading("Avtal: utgångna och snart utgående", 6);
+  if (agr.length === 0) {
+    put(1, "Inga utgångna avtal och inga som går ut inom fönstret.");
+    row++;
+  } else {
+    headerRow(["Status", "Överenskommelse/avtal", "Giltigt t.o.m.", "", "Blad", "Rad"]);
+    for (const a of agr) {
+      const style = AGREEMENT_STYLES[a.status];
+      put(1, style.label, { fill: style.fill });
+      put(2, a.title);
+      put(3, a.validTo);
+      put(5, a.sheet);
+      put(6, `Rad ${a.row}`, { link: link(a.sheet, a.table, a.row) });
+      row++;
+    }
+  }
+  row++;
+
+  heading(`Problem (${analysis.problems.length})`, 6);
+  if (analysis.problems.length === 0) {
+    put(1, "Inga problem hittades.");
+    row++;
+  } else {
+    headerRow(["Blad", "Tabell", "Rad", "Kolumn", "Meddelande", ""]);
+    for (const p of analysis.problems.slice(0, MAX_PROBLEM_ROWS)) {
+      put(1, p.sheet);
+      put(2, p.table);
+      put(3, p.row);
+      put(4, p.column);
+      put(5, p.message);
+      row++;
+    }
+    if (analysis.problems.length > MAX_PROBLEM_ROWS) {
+      put(1, `… och ${analysis.problems.length - MAX_PROBLEM_ROWS} problem till (se panelen eller kommandoraden).`);
+      row++;
+    }
+  }
+
+  return { name: SUMMARY_NAME, cells, columnWidths: [24, 60, 16, 16, 16, 12], chart };
+}
