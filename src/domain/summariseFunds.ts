@@ -67,7 +67,7 @@ export function summariseFunds(lines: FundLine[], allocations: AllocationLine[],
       const a = allocated.get(k);
       const d = distributed.get(k);
       const dist = d?.amount ?? new Decimal(0);
-      if (!a && d) {
+      if (!a && d && allocated.size > 0) {
         problems.push({
           sheet: d.first.sheet, table: d.first.table, row: d.first.row, column: "Område",
           message: `Område ${k} har fördelade medel ${year} men ingen tilldelning.`,
