@@ -25,8 +25,11 @@ function isError(v: CellValue): v is { error: string } {
   return v !== null && typeof v === "object" && "error" in v;
 }
 
+const NEEDS_NORMALISING = /\s\s|[\t\n\r\u00a0\u202f]|^\s|\s$/u;
+
 function text(v: CellValue): string {
-  return cellText(v).replace(/[\s\u00a0\u202f]+/gu, " ").trim();
+  const t = cellText(v);
+  return NEEDS_NORMALISING.test(t) ? t.replace(/[\s\u00a0\u202f]+/gu, " ").trim() : t;
 }
 
 /** Read a table, compute every summary and status, and collect problems. Never throws on data. */

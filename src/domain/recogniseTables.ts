@@ -43,6 +43,20 @@ export function matchHeaderRow(headers: string[]): HeaderMatch | null {
   return best;
 }
 
+const KEY_HEADER_STARTS = new Set(
+  TABLE_SCHEMAS.flatMap((sc) => sc.fields.filter((f) => f.key_).flatMap((f) => f.headers.map((h) => normaliseHeader(h).slice(0, 3)))),
+);
+
+/** Cheap pre-check: at least two short text cells that begin like a key header. */
+function couldBeHeaderRow(cells: CellValue[]): boolean {
+  let hits = 0;
+  for (const v of cells) {
+    if (typeof v !== "string" || v.length > 80) continue;
+    if (KEY_HEADER_STARTS.has(v.trim().slice(0, 3).toLocaleLowerCase("sv-SE")) && ++hits >= 2) return true;
+  }
+  return false;
+}
+
 function rowIsBlank(cells: CellValue[]): boolean {
   return cells.every((c) => isBlank(c));
 }
@@ -55,8 +69,10 @@ function cellAt(sheet: SheetData, row: number, col: number): CellValue {
 }
 
 function sliceRow(sheet: SheetData, row: number, firstCol: number, lastCol: number): CellValue[] {
-  const out: CellValue[] = [];
-  for (let c = firstCol; c <= lastCol; c++) out.push(cellAt(sheet, row, c));
+  const r = sheet.values[row - sheet.top] ?? [];
+  const out = r.slice(firstCol - sheet.left, lastCol - sheet.left + 1);
+  while (out.length < lastCol - firstCol + 1) out.push(null);
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
   return out;
 }
 
@@ -161,31 +177,38 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
   const bottom = sheet.top + sheet.values.length - 1;
   for (let r = sheet.top; r <= bottom; r++) {
     const rowValues = sheet.values[r - sheet.top] ?? [];
-    let textCells = 0;
-    for (const v of rowValues) if (typeof v === "string" && v.trim() !== "") textCells++;
-    if (textCells < 2) continue;
-    // Split the row into runs of non-blank header cells outside Excel tables.
+    // Columns of this row that no table covers (usually none inside a table's rows).
+    const boxes = covered.filter((b) => r >= b.top && r <= b.bottom);
     let c = sheet.left;
     while (c <= right) {
-      if (isBlank(cellAt(sheet, r, c)) || isCovered(r, c)) {
+      const box = boxes.find((b) => c >= b.left && c <= b.right);
+      if (box) {
+        c = box.right + 1;
+        continue;
+      }
+      if (isBlank(rowValues[c - sheet.left] ?? null)) {
         c++;
         continue;
       }
       const start = c;
-      while (c + 1 <= right && !isBlank(cellAt(sheet, r, c + 1)) && !isCovered(r, c + 1)) c++;
+      while (c + 1 <= right && !isBlank(rowValues[c + 1 - sheet.left] ?? null) && !boxes.some((b) => c + 1 >= b.left && c + 1 <= b.right)) c++;
       const end = c;
       c++;
-      const headers = sliceRow(sheet, r, start, end).map(cellText);
-      const match = matchHeaderRow(headers);
+      if (end === start) continue;
+      const headers = sliceRow(sheet, r, start, end);
+      if (!couldBeHeaderRow(headers)) continue;
+      const match = matchHeaderRow(headers.map(cellText));
       if (!match) continue;
       let last = r;
-      while (last + 1 <= bottom && !rowIsBlank(sliceRow(sheet, last + 1, start, end)) && !isCovered(last + 1, start)) {
-        const next = sliceRow(sheet, last + 1, start, end).map(cellText);
-        if (matchHeaderRow(next)) break;
+      while (last + 1 <= bottom && !isCovered(last + 1, start)) {
+        const next = sliceRow(sheet, last + 1, start, end);
+        if (rowIsBlank(next)) break;
+        if (couldBeHeaderRow(next) && matchHeaderRow(next.map(cellText))) break;
         last++;
       }
       found.push(build(sheet, "", false, r, start, end, last, match, problems));
       covered.push({ top: r, bottom: last, left: start, right: end });
+      boxes.push({ top: r, bottom: last, left: start, right: end });
     }
   }
   return found;

@@ -39,6 +39,8 @@ export interface PartyMatcher {
   readonly aliases: ReadonlyArray<readonly [string, string]>;
   readonly pattern: RegExp | null;
   readonly byAlias: ReadonlyMap<string, string>;
+  /** Results by input text: the same organisation is written on many rows. */
+  readonly cache: Map<string, PartyResolution>;
 }
 
 const key = (s: string) => s.toLocaleLowerCase("sv-SE").replace(/[\s\u00a0\u202f-]+/gu, " ").trim();
@@ -58,7 +60,7 @@ export function createPartyMatcher(userAliases: ReadonlyArray<readonly [string, 
           `(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => escapeRegExp(a).replace(/ /gu, "[\\s\\u00a0\\u202f-]+")).join("|")})(?![\\p{L}\\p{N}])`,
           "giu",
         );
-  return { aliases: [...byAlias.entries()], pattern, byAlias };
+  return { aliases: [...byAlias.entries()], pattern, byAlias, cache: new Map() };
 }
 
 export type PartyResolution =
@@ -71,6 +73,14 @@ export type PartyResolution =
  * two or more parties → Gemensam; one party → that party; none → unknown (kept as its own text).
  */
 export function resolveParty(text: string, matcher: PartyMatcher): PartyResolution {
+  const cached = matcher.cache.get(text);
+  if (cached) return cached;
+  const result = resolveUncached(text, matcher);
+  if (matcher.cache.size < 10_000) matcher.cache.set(text, result);
+  return result;
+}
+
+function resolveUncached(text: string, matcher: PartyMatcher): PartyResolution {
   const trimmed = text.replace(/\s+/gu, " ").trim();
   const found = new Set<string>();
   if (matcher.pattern) {
