@@ -1,0 +1,184 @@
+/**
+ * Finds the dates in a free-text follow-up ("Uppföljning") cell, e.g.
+ * `SVOM 11/10 2024 - rekommendationsbeslut nytt avtal from 1/1 2025.` → 2024-10-11, 2025-01-01.
+ *
+ * Each form is one regular expression whose quantifiers are bounded or over single characters,
+ * so every search is linear in the length of the text. Where forms overlap, the more precise
+ * one wins (a day beats a month beats a season beats a bare year), so `2024-12-31` is never also
+ * read as the year 2024 and `10 april 2024` never also as `april 2024`.
+ */
+import { isoWeekSunday, lastDayOfMonth, toIsoDate } from "./isoDate";
+import type { IsoDate, Milestone } from "./types";
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1,
+  feb: 2, febr: 2, februari: 2, february: 2,
+  mar: 3, mars: 3, march: 3,
+  apr: 4, april: 4,
+  maj: 5, may: 5,
+  jun: 6, juni: 6, june: 6,
+  jul: 7, juli: 7, july: 7,
+  aug: 8, augusti: 8, august: 8,
+  sep: 9, sept: 9, september: 9,
+  okt: 10, oktober: 10, oct: 10, october: 10,
+  nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+/** Years accepted in a date with a day or month; a bare year must also be 1990–2099. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2099;
+
+/** Not preceded / followed by a letter or digit. */
+const B = String.raw`(?<![\p{L}\p{N}])`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})(?!\\p{L})\\.?`;
+const YEAR = String.raw`(\d{4})`;
+const DASH = "[-\u2013\u2014]";
+/** Between `d/m` and the year: `3/6 2024`, `3/6-2024`, `3/6/2024`. */
+const DM_YEAR_SEPARATOR = String.raw`(?:\/|\s{0,2}${DASH}\s{0,2}|\s{1,3})`;
+
+interface Form {
+  /** Lower ranks win overlaps: 1 day, 2 numeric month, 3 named month, 4 season, 5 year. */
+  rank: number;
+  pattern: RegExp;
+  /** The date a match stands for, or null when it names no real date (31/2 2024). */
+  read: (groups: (string | undefined)[]) => IsoDate | null;
+}
+
+function num(text: string | undefined): number {
+  return text === undefined ? NaN : Number(text);
+}
+
+function inRange(year: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+function day(year: string | undefined, month: number, dayOfMonth: string | undefined): IsoDate | null {
+  const y = num(year);
+  return inRange(y) ? toIsoDate(y, month, num(dayOfMonth)) : null;
+}
+
+function monthEnd(year: string | undefined, month: number): IsoDate | null {
+  const y = num(year);
+  return inRange(y) ? lastDayOfMonth(y, month) : null;
+}
+
+function monthNumber(name: string | undefined): number {
+  return MONTHS[(name ?? "").toLowerCase()] ?? NaN;
+}
+
+function regex(source: string): RegExp {
+  return new RegExp(source, "giu");
+}
+
+const FORMS: Form[] = [
+  {
+    // 2024-12-31
+    rank: 1,
+    pattern: regex(String.raw`${B}${YEAR}-(\d{2})-(\d{2})${E}`),
+    read: ([, y, m, d]) => day(y, num(m), d),
+  },
+  {
+    // 16-17/4 2024 → the last day of the span
+    rank: 1,
+    pattern: regex(String.raw`${B}\d{1,2}\s?${DASH}\s?(\d{1,2})\/(\d{1,2})${DM_YEAR_SEPARATOR}${YEAR}${E}`),
+    read: ([, d, m, y]) => day(y, num(m), d),
+  },
+  {
+    // 9/6 2023, 3/6-2024, 3/6/2024
+    rank: 1,
+    pattern: regex(String.raw`${B}(\d{1,2})\/(\d{1,2})${DM_YEAR_SEPARATOR}${YEAR}${E}`),
+    read: ([, d, m, y]) => day(y, num(m), d),
+  },
+  {
+    // 10 april 2024, 9 feb. 2024, 16-17 april 2024
+    rank: 1,
+    pattern: regex(String.raw`${B}(\d{1,2})(?:\s?${DASH}\s?(\d{1,2}))?\s{1,3}${MONTH}\s{1,3}${YEAR}${E}`),
+    read: ([, first, last, name, y]) => day(y, monthNumber(name), last ?? first),
+  },
+  {
+    // vecka 42 2025, v. 42 2025, v 42 2025, v.42 2025 → Sunday of the ISO week
+    rank: 1,
+    pattern: regex(String.raw`${B}(?:vecka|v\.?)\s{0,2}(\d{1,2})(?:\s{0,2},)?\s{1,3}${YEAR}${E}`),
+    read: ([, week, y]) => {
+      const year = num(y);
+      return inRange(year) ? isoWeekSunday(year, num(week)) : null;
+    },
+  },
+  {
+    // 2024-04 → last day of the month
+    rank: 2,
+    pattern: regex(String.raw`${B}${YEAR}-(0[1-9]|1[0-2])${E}`),
+    read: ([, y, m]) => monthEnd(y, num(m)),
+  },
+  {
+    // februari 2025, okt. 2024, feb 2025 → last day of the month
+    rank: 3,
+    pattern: regex(String.raw`${B}${MONTH}\s{1,3}${YEAR}${E}`),
+    read: ([, name, y]) => monthEnd(y, monthNumber(name)),
+  },
+  {
+    // vår 2024 / våren 2024 → 30 June; höst 2024 / hösten 2024 → 31 December
+    rank: 4,
+    pattern: regex(String.raw`${B}(vår|höst)(?:en)?\s{1,3}${YEAR}${E}`),
+    read: ([, season, y]) => monthEnd(y, (season ?? "").toLowerCase() === "vår" ? 6 : 12),
+  },
+  {
+    // SVOM 2023, 2024-års, 2017-2023 → 31 December
+    rank: 5,
+    pattern: regex(String.raw`${B}(199\d|20\d\d)${E}`),
+    read: ([, y]) => monthEnd(y, 12),
+  },
+];
+
+interface Candidate {
+  rank: number;
+  index: number;
+  source: string;
+  date: IsoDate | null;
+}
+
+/**
+ * The dated milestones in a text, in the order they appear. Never throws.
+ *
+ * Understood: `9/6 2023`, `3/6-2024`, `3/6/2024`, `16-17/4 2024` (the last day), `2024-12-31`,
+ * `10 april 2024`, `den 9 februari 2024`; a month as its last day: `2024-04`, `februari 2025`,
+ * `okt. 2024`, `feb 2025` (Swedish and English names and abbreviations, any case);
+ * `vår 2024`/`våren 2024` → 30 June, `höst 2024`/`hösten 2024` → 31 December;
+ * `vecka 42 2025`, `v. 42 2025`, `v.42 2025` → Sunday of that ISO week; a bare year 1990–2099
+ * (`SVOM 2023`, `2024-års`, both years of `2017-2023`) → 31 December.
+ * Impossible dates (`31/2 2024`, week 53 of a 52-week year) are left out, and their year is not
+ * read as a bare year either. A day and month without a year (`9/6`) is not a milestone.
+ *
+ * @example extractMilestones("SVOM 3/6 2024 – beslut om remiss")
+ * // [{ date: "2024-06-03", source: "3/6 2024", index: 5 }]
+ */
+export function extractMilestones(text: string): Milestone[] {
+  if (typeof text !== "string" || text === "") return [];
+
+  const candidates: Candidate[] = [];
+  for (const form of FORMS) {
+    form.pattern.lastIndex = 0;
+    for (const match of text.matchAll(form.pattern)) {
+      candidates.push({ rank: form.rank, index: match.index, source: match[0], date: form.read([...match]) });
+    }
+  }
+  candidates.sort((a, b) => a.rank - b.rank || b.source.length - a.source.length || a.index - b.index);
+
+  const taken = new Uint8Array(text.length);
+  const milestones: Milestone[] = [];
+  for (const candidate of candidates) {
+    const end = candidate.index + candidate.source.length;
+    let free = true;
+    for (let i = candidate.index; i < end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, candidate.index, end);
+    if (candidate.date !== null) {
+      milestones.push({ date: candidate.date, source: candidate.source, index: candidate.index });
+    }
+  }
+  return milestones.sort((a, b) => a.index - b.index);
+}

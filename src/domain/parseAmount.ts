@@ -1,0 +1,201 @@
+/**
+ * Reads a kronor amount from one cell, the way Swedish staff write it: `1 800 000 kr`,
+ * `757 528,50`, `1,5 mkr`, `−2 000 kr`. The result is exact to the öre (decimal.js, no floats).
+ */
+import Decimal from "decimal.js";
+import type { CellValue } from "./types";
+
+export type AmountResult =
+  | { ok: true; value: Decimal }
+  | { ok: false; empty: boolean; message: string; messageEn: string };
+
+/** Longest text shown back to the user in a message. */
+const MAX_SHOWN = 40;
+/** Longer texts are not amounts (and are never run through the number grammar). */
+const MAX_LENGTH = 200;
+
+/** Spaces people and Excel put between digit groups: no-break, narrow no-break, figure, thin, tab. */
+const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/gu;
+
+/**
+ * sign? number (unit)? — the number part is digits with spaces, dots and commas, classified below.
+ * Every quantifier is over a single character class, so matching is linear.
+ */
+const AMOUNT = /^([-+\u2212])? ?(\d[\d ,.]*?) ?(kr\.?|kronor|sek|:-|,-|tkr\.?|tsek|mkr\.?|mnkr\.?|msek)?$/iu;
+
+const MULTIPLIER_EXPONENT: Record<string, number> = { tkr: 3, tsek: 3, mkr: 6, mnkr: 6, msek: 6 };
+
+const SPACE_GROUPS = /^\d{1,3}(?: \d{3})+$/;
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
+const DIGITS = /^\d+$/;
+
+const APPROXIMATE = /(?<![\p{L}])(?:ca|c:a|cirka|ungefär|runt|omkring|drygt|knappt|minst|max|approx|about)(?![\p{L}])|[~≈?]/iu;
+const DATE_LIKE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(?:[ /-]\d{2,4})?)$/;
+const NUMBER_TOKEN = /\d+(?:[ .,]\d+)*/gu;
+
+type Failure = Extract<AmountResult, { ok: false }>;
+
+function fail(message: string, messageEn: string): Failure {
+  return { ok: false, empty: false, message, messageEn };
+}
+
+function shown(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}
+
+function ambiguous(text: string): Failure {
+  return fail(
+    `”${shown(text)}” går inte att tolka entydigt: i svenska belopp är komma decimaltecken och mellanslag skiljer tusental. Skriv t.ex. 1 800 000 kr eller 757 528,50 kr.`,
+    `"${shown(text)}" is ambiguous: Swedish amounts use a decimal comma and spaces between thousands. Write e.g. 1 800 000 kr or 757 528,50 kr.`,
+  );
+}
+
+function badGrouping(text: string): Failure {
+  return fail(
+    `”${shown(text)}” har siffergrupper som inte går att tolka: tusental skrivs i grupper om tre (1 800 000), och en cell får bara innehålla ett tal.`,
+    `"${shown(text)}" has digit groups that cannot be read: thousands are written in groups of three (1 800 000), and a cell may hold only one number.`,
+  );
+}
+
+function notAnAmount(text: string): Failure {
+  if (APPROXIMATE.test(text)) {
+    return fail(
+      `”${shown(text)}” är ett ungefärligt eller osäkert belopp. Skriv ett exakt belopp, t.ex. 2 000 000 kr.`,
+      `"${shown(text)}" is an approximate or uncertain amount. Write an exact amount, e.g. 2 000 000 kr.`,
+    );
+  }
+  if (DATE_LIKE.test(text)) {
+    return fail("Ett datum står i beloppskolumnen", "A date is in the amount column");
+  }
+  if ((text.match(NUMBER_TOKEN) ?? []).length >= 2) {
+    return fail(
+      `”${shown(text)}” innehåller flera tal. Skriv ett belopp per cell, t.ex. 1 800 000 kr.`,
+      `"${shown(text)}" contains more than one number. Write one amount per cell, e.g. 1 800 000 kr.`,
+    );
+  }
+  return fail(
+    `”${shown(text)}” kan inte läsas som ett belopp. Skriv t.ex. 1 800 000 kr.`,
+    `"${shown(text)}" cannot be read as an amount. Write e.g. 1 800 000 kr.`,
+  );
+}
+
+function toOre(value: Decimal): Decimal {
+  const rounded = value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return rounded.isZero() ? new Decimal(0) : rounded;
+}
+
+/** Integer part: plain digits, digits grouped by single spaces, or (when `dots`) grouped by dots. */
+function readInteger(part: string, dots: boolean): string | null {
+  if (DIGITS.test(part)) return part;
+  if (SPACE_GROUPS.test(part)) return part.replace(/ /g, "");
+  if (dots && DOT_GROUPS.test(part)) return part.replace(/\./g, "");
+  return null;
+}
+
+type NumberReading =
+  | { ok: true; integer: string; fraction: string }
+  | { ok: false; reason: "ambiguous" | "grouping" | "malformed" };
+
+/** `0,500` cannot mean five hundred: a thousands grouping never starts with 0. */
+function startsWithZero(whole: string): boolean {
+  return /^0+$/.test(whole);
+}
+
+function badInteger(part: string): NumberReading {
+  return { ok: false, reason: /\d \d/.test(part) ? "grouping" : "malformed" };
+}
+
+/**
+ * Splits the number part into integer and fraction digits. Comma is the decimal mark; a dot is
+ * a thousands separator when it repeats (`1.800.000`) and a decimal mark when one dot is followed
+ * by other than three digits (`2.5`). One separator followed by exactly three digits (`1,500`,
+ * `1.500`) could be either and is rejected unless a unit (`tkr`, `mkr`) makes a comma a decimal mark.
+ */
+function readNumber(body: string, hasMultiplier: boolean): NumberReading {
+  const commas = body.split(",").length - 1;
+  const dots = body.split(".").length - 1;
+  if (commas >= 2) return { ok: false, reason: "ambiguous" };
+
+  if (commas === 1) {
+    // `1,800.50`: comma before a dot is the English way and cannot be read safely.
+    if (dots > 0 && body.lastIndexOf(".") > body.indexOf(",")) return { ok: false, reason: "ambiguous" };
+    const [whole = "", fraction = ""] = body.split(",");
+    if (!DIGITS.test(fraction)) return { ok: false, reason: "malformed" };
+    if (dots > 0 && !DOT_GROUPS.test(whole)) return { ok: false, reason: "ambiguous" };
+    if (fraction.length === 3 && !hasMultiplier && dots === 0 && !whole.includes(" ") && !startsWithZero(whole)) {
+      return { ok: false, reason: "ambiguous" };
+    }
+    const integer = readInteger(whole, true);
+    return integer === null ? badInteger(whole) : { ok: true, integer, fraction };
+  }
+
+  if (dots === 1) {
+    const [whole = "", fraction = ""] = body.split(".");
+    if (!DIGITS.test(fraction)) return { ok: false, reason: "malformed" };
+    if (fraction.length === 3 && !startsWithZero(whole)) return { ok: false, reason: "ambiguous" };
+    const integer = readInteger(whole, false);
+    return integer === null ? badInteger(whole) : { ok: true, integer, fraction };
+  }
+
+  const integer = readInteger(body, dots >= 2);
+  return integer === null ? badInteger(body) : { ok: true, integer, fraction: "" };
+}
+
+function parseText(raw: string): AmountResult {
+  const text = raw.replace(SPACES, " ").trim();
+  if (text === "") return { ok: false, empty: true, message: "Belopp saknas", messageEn: "Amount missing" };
+  if (text.length > MAX_LENGTH) return notAnAmount(text);
+
+  const match = AMOUNT.exec(text);
+  if (match === null) return notAnAmount(text);
+  const [, sign = "", body = "", unit = ""] = match;
+  const exponent = MULTIPLIER_EXPONENT[unit.toLowerCase().replace(/\.$/, "")] ?? 0;
+
+  const reading = readNumber(body, exponent > 0);
+  if (!reading.ok) {
+    if (reading.reason === "ambiguous") return ambiguous(text);
+    if (reading.reason === "grouping") return badGrouping(text);
+    return notAnAmount(text);
+  }
+
+  const digits = reading.fraction === "" ? reading.integer : `${reading.integer}.${reading.fraction}`;
+  const value = toOre(new Decimal(`${digits}e${exponent}`));
+  return { ok: true, value: sign === "-" || sign === "\u2212" ? toOre(value.neg()) : value };
+}
+
+/**
+ * Reads a kronor amount from a cell value. Never throws.
+ *
+ * Numbers are taken as they are (via `String(n)`, so `0.1` is 0,10) and rounded to the öre,
+ * half away from zero. Text accepts spaces (also U+00A0, U+202F) or repeated dots between
+ * thousands, a decimal comma, a leading `-` or `−`, and a trailing `kr`, `kr.`, `:-`, `,-`,
+ * `kronor`, `SEK`, `tkr` (×1 000) or `mkr`/`mnkr` (×1 000 000).
+ *
+ * @example parseAmount("1 800 000 kr") // { ok: true, value: 1800000 }
+ * @example parseAmount("1,5 mkr") // { ok: true, value: 1500000 }
+ * @example parseAmount("ca 2 mkr?") // { ok: false, empty: false, message: "”ca 2 mkr?” är ett ungefärligt …" }
+ * @example parseAmount("") // { ok: false, empty: true, message: "Belopp saknas" }
+ */
+export function parseAmount(value: CellValue): AmountResult {
+  if (value === null || value === undefined) {
+    return { ok: false, empty: true, message: "Belopp saknas", messageEn: "Amount missing" };
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      return fail("Cellen innehåller inget giltigt tal", "The cell does not contain a valid number");
+    }
+    return { ok: true, value: toOre(new Decimal(String(value))) };
+  }
+  if (typeof value === "boolean") {
+    return fail(
+      "Cellen innehåller ett sanningsvärde (SANT/FALSKT), inte ett belopp",
+      "The cell contains a logical value (TRUE/FALSE), not an amount",
+    );
+  }
+  if (typeof value === "string") return parseText(value);
+  if ("error" in value) {
+    return fail(`Cellen innehåller felvärdet ${value.error}`, `The cell contains the error value ${value.error}`);
+  }
+  if ("date" in value) return fail("Ett datum står i beloppskolumnen", "A date is in the amount column");
+  return fail("Cellen innehåller inget belopp", "The cell does not contain an amount");
+}
