@@ -1,0 +1,217 @@
+/**
+ * The user's Balans settings: what they are, how a stored value is checked, and how they
+ * become the engine's Options. Pure: no Office here (reading and writing the document's
+ * settings is in settingsStore.ts), so the ribbon, the pane and the tests share it.
+ */
+import { defaultOptions, todayIso } from "../domain";
+import type { IsoDate, Options } from "../domain/types";
+
+/** Key under which the settings are kept in the workbook (`Office.context.document.settings`). */
+export const SETTINGS_KEY = "balans.settings";
+
+export interface BalansSettings {
+  /** The date to use as today, or null for the real date. @default null */
+  todayOverride: IsoDate | null;
+  /** Follow-ups due within this many days are `due-soon`. @default 30 */
+  dueSoonDays: number;
+  /** Agreements ending within this many days are `expiring`. @default 90 */
+  expiringDays: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<BalansSettings> = Object.freeze({
+  todayOverride: null,
+  dueSoonDays: 30,
+  expiringDays: 90,
+});
+
+/** Largest number of days accepted for `dueSoonDays` and `expiringDays` (ten years). */
+export const MAX_DAYS = 3650;
+
+export type SettingsField = keyof BalansSettings;
+
+/** A stored value that was not used; the default was used in its place. */
+export interface SettingsProblem {
+  field: SettingsField | null;
+  /** Swedish message for the user. */
+  message: string;
+  /** English message. */
+  messageEn: string;
+}
+
+export interface ParsedSettings {
+  settings: BalansSettings;
+  problems: SettingsProblem[];
+}
+
+/** Whether `text` is a real calendar date written `YYYY-MM-DD` (29 February only in leap years). */
+export function isIsoDate(text: unknown): text is IsoDate {
+  if (typeof text !== "string") return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+function isDayCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_DAYS;
+}
+
+const FIELD_LABEL: Record<SettingsField, { sv: string; en: string }> = {
+  todayOverride: { sv: "Datum som räknas som i dag", en: "Date used as today" },
+  dueSoonDays: { sv: "Dagar innan en uppföljning räknas som snart", en: "Days before a follow-up counts as due soon" },
+  expiringDays: { sv: "Dagar innan ett avtal räknas som snart utgånget", en: "Days before an agreement counts as expiring" },
+};
+
+function problem(field: SettingsField, value: unknown, rule: { sv: string; en: string }): SettingsProblem {
+  const label = FIELD_LABEL[field];
+  const shown = JSON.stringify(value) ?? String(value);
+  const fallback = JSON.stringify(DEFAULT_SETTINGS[field]);
+  return {
+    field,
+    message: `${label.sv}: ${shown} används inte (${rule.sv}); ${fallback} används i stället.`,
+    messageEn: `${label.en}: ${shown} is not used (${rule.en}); ${fallback} is used instead.`,
+  };
+}
+
+/**
+ * Checks a stored settings value field by field. Missing fields take their default silently;
+ * a field with a wrong value takes its default and is reported. Unknown fields are ignored.
+ * Does not mutate its input.
+ */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const settings: BalansSettings = { ...DEFAULT_SETTINGS };
+  const problems: SettingsProblem[] = [];
+  if (raw === null || raw === undefined) return { settings, problems };
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    problems.push({
+      field: null,
+      message: "De sparade inställningarna kunde inte läsas; standardinställningarna används.",
+      messageEn: "The saved settings could not be read; the default settings are used.",
+    });
+    return { settings, problems };
+  }
+  const obj = raw as Record<string, unknown>;
+
+  if (obj.todayOverride !== undefined && obj.todayOverride !== null) {
+    if (isIsoDate(obj.todayOverride)) settings.todayOverride = obj.todayOverride;
+    else problems.push(problem("todayOverride", obj.todayOverride, { sv: "inte ett datum ÅÅÅÅ-MM-DD", en: "not a date YYYY-MM-DD" }));
+  }
+  for (const field of ["dueSoonDays", "expiringDays"] as const) {
+    const value = obj[field];
+    if (value === undefined) continue;
+    if (isDayCount(value)) settings[field] = value;
+    else
+      problems.push(
+        problem(field, value, { sv: `ett heltal från 0 till ${MAX_DAYS} krävs`, en: `a whole number from 0 to ${MAX_DAYS} is needed` }),
+      );
+  }
+  return { settings, problems };
+}
+
+/** Anything that can hand out stored values by name, such as `Office.context.document.settings`. */
+export interface SettingsSource {
+  get(name: string): unknown;
+}
+
+/**
+ * Reads and checks the settings from `source` (in Office: `Office.context.document.settings`).
+ * A source that throws counts as holding nothing, reported as a problem.
+ */
+export function loadSettings(source: SettingsSource | null | undefined): ParsedSettings {
+  if (!source) return parseSettings(undefined);
+  let raw: unknown;
+  try {
+    raw = source.get(SETTINGS_KEY);
+  } catch {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problems: [
+        {
+          field: null,
+          message: "De sparade inställningarna kunde inte läsas; standardinställningarna används.",
+          messageEn: "The saved settings could not be read; the default settings are used.",
+        },
+      ],
+    };
+  }
+  // Older writers may have stored the object as JSON text.
+  if (typeof raw === "string") {
+    try {
+      raw = JSON.parse(raw) as unknown;
+    } catch {
+      // Leave it as text: parseSettings reports it.
+    }
+  }
+  return parseSettings(raw);
+}
+
+/** The engine's Options for these settings; `now` gives today when no date is set. */
+export function toOptions(settings: BalansSettings, now: Date = new Date()): Options {
+  const options = defaultOptions(settings.todayOverride ?? todayIso(now));
+  return { ...options, dueSoonDays: settings.dueSoonDays, expiringDays: settings.expiringDays };
+}
+
+/** The plain object to store: only the known fields, checked first (throws on a wrong value). */
+export function toStored(settings: BalansSettings): BalansSettings {
+  const { settings: checked, problems } = parseSettings(settings);
+  const first = problems[0];
+  if (first) throw new RangeError(first.messageEn);
+  return checked;
+}
+
+// ---------- the last ribbon command's result, for the task pane to show ----------
+
+/** Storage key (browser localStorage, shared by the ribbon's function file and the pane). */
+export const COMMAND_MESSAGE_KEY = "balans.lastCommand";
+
+export type RibbonCommand = "kontrollera" | "summering" | "infogaMall" | "infogaExempel";
+
+export interface CommandMessage {
+  command: RibbonCommand;
+  ok: boolean;
+  /** When the command finished, ISO 8601 timestamp. */
+  at: string;
+  /** Swedish message for the user. */
+  message: string;
+  /** English message. */
+  messageEn: string;
+  /** BalansError code, or null. */
+  code: string | null;
+}
+
+const COMMANDS: readonly RibbonCommand[] = ["kontrollera", "summering", "infogaMall", "infogaExempel"];
+
+/** Parses a stored command message; anything malformed gives null. */
+export function parseCommandMessage(text: string | null | undefined): CommandMessage | null {
+  if (!text) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  if (
+    !COMMANDS.includes(o.command as RibbonCommand) ||
+    typeof o.ok !== "boolean" ||
+    typeof o.at !== "string" ||
+    typeof o.message !== "string" ||
+    typeof o.messageEn !== "string" ||
+    !(o.code === null || typeof o.code === "string")
+  ) {
+    return null;
+  }
+  return {
+    command: o.command as RibbonCommand,
+    ok: o.ok,
+    at: o.at,
+    message: o.message,
+    messageEn: o.messageEn,
+    code: o.code,
+  };
+}
