@@ -1,0 +1,152 @@
+import * as React from "react";
+import { Badge, useId } from "@fluentui/react-components";
+import type { Agreement, Analysis, FollowUp } from "../../../domain/types";
+import { daysBetween, formatDate, useStrings } from "../../i18n";
+import { GoToRowLink } from "./GoToRowLink";
+import { useOverviewStyles } from "./Overview.styles";
+import { followUpDate, useAttention } from "./useAttention";
+
+export interface AttentionSectionProps {
+  analysis: Analysis;
+  onSelectRow: (sheet: string, row: number) => void;
+}
+
+/** Counts as badges, then the overdue/due-soon follow-ups and expired/expiring agreements. */
+export function AttentionSection({ analysis, onSelectRow }: AttentionSectionProps): React.JSX.Element {
+  const styles = useOverviewStyles();
+  const strings = useStrings();
+  const attention = useAttention(analysis);
+  const headingId = useId("attention");
+  const nothing =
+    attention.overdue.length + attention.dueSoon.length + attention.expired.length + attention.expiring.length === 0;
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.h2}>
+        {strings.attentionHeading}
+      </h2>
+      <ul className={styles.counts} aria-label={strings.countsLabel}>
+        <CountBadge label={strings.countOverdue} count={attention.overdue.length} color="danger" />
+        <CountBadge label={strings.countDueSoon} count={attention.dueSoon.length} color="warning" />
+        <CountBadge label={strings.countExpired} count={attention.expired.length} color="danger" />
+        <CountBadge label={strings.countExpiring} count={attention.expiring.length} color="warning" />
+      </ul>
+      {nothing ? <p className={styles.text}>{strings.nothingToFollowUp}</p> : null}
+      <FollowUpList title={strings.listOverdue} items={attention.overdue} today={analysis.today} onSelectRow={onSelectRow} />
+      <FollowUpList title={strings.listDueSoon} items={attention.dueSoon} today={analysis.today} onSelectRow={onSelectRow} />
+      <AgreementList title={strings.listExpired} items={attention.expired} today={analysis.today} onSelectRow={onSelectRow} />
+      <AgreementList title={strings.listExpiring} items={attention.expiring} today={analysis.today} onSelectRow={onSelectRow} />
+    </section>
+  );
+}
+
+function CountBadge({ label, count, color }: { label: string; count: number; color: "danger" | "warning" }): React.JSX.Element {
+  return (
+    <li>
+      <Badge appearance={count > 0 ? "filled" : "outline"} color={count > 0 ? color : "informative"} shape="rounded">
+        {`${label}: ${count}`}
+      </Badge>
+    </li>
+  );
+}
+
+function useDateText(): (date: string | null, today: string) => string {
+  const strings = useStrings();
+  return (date, today) => {
+    if (date === null) return strings.noDate;
+    const days = daysBetween(today, date);
+    return days === null ? formatDate(date) : `${formatDate(date)} (${strings.relativeDays(days)})`;
+  };
+}
+
+interface ListProps<T> {
+  title: string;
+  items: T[];
+  today: string;
+  onSelectRow: (sheet: string, row: number) => void;
+}
+
+function FollowUpList({ title, items, today, onSelectRow }: ListProps<FollowUp>): React.JSX.Element | null {
+  const styles = useOverviewStyles();
+  const strings = useStrings();
+  const dateText = useDateText();
+  const headingId = useId("followups");
+  if (items.length === 0) return null;
+  return (
+    <div className={styles.section}>
+      <h3 id={headingId} className={styles.h3}>
+        {title}
+      </h3>
+      <ul className={styles.list} aria-labelledby={headingId}>
+        {items.map((f) => (
+          <Item
+            key={`${f.sheet}!${f.table}!${f.row}`}
+            title={f.title}
+            meta={[strings.followUpStatus[f.status], dateText(followUpDate(f), today), f.area].filter(isText).join(" · ")}
+            sheet={f.sheet}
+            row={f.row}
+            onSelectRow={onSelectRow}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function AgreementList({ title, items, today, onSelectRow }: ListProps<Agreement>): React.JSX.Element | null {
+  const styles = useOverviewStyles();
+  const strings = useStrings();
+  const dateText = useDateText();
+  const headingId = useId("agreements");
+  if (items.length === 0) return null;
+  return (
+    <div className={styles.section}>
+      <h3 id={headingId} className={styles.h3}>
+        {title}
+      </h3>
+      <ul className={styles.list} aria-labelledby={headingId}>
+        {items.map((a) => (
+          <Item
+            key={`${a.sheet}!${a.table}!${a.row}`}
+            title={a.title}
+            meta={[
+              strings.agreementStatus[a.status],
+              a.validTo === null ? null : strings.validTo(dateText(a.validTo, today)),
+            ]
+              .filter(isText)
+              .join(" · ")}
+            sheet={a.sheet}
+            row={a.row}
+            onSelectRow={onSelectRow}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function isText(s: string | null): s is string {
+  return s !== null && s !== "";
+}
+
+interface ItemProps {
+  title: string;
+  meta: string;
+  sheet: string;
+  row: number;
+  onSelectRow: (sheet: string, row: number) => void;
+}
+
+function Item({ title, meta, sheet, row, onSelectRow }: ItemProps): React.JSX.Element {
+  const styles = useOverviewStyles();
+  const descriptionId = useId("item");
+  return (
+    <li className={styles.item}>
+      <span id={descriptionId}>
+        <span className={styles.itemTitle}>{title}</span>
+        <span className={styles.meta}>{meta}</span>
+      </span>
+      <GoToRowLink sheet={sheet} row={row} onSelectRow={onSelectRow} describedBy={descriptionId} />
+    </li>
+  );
+}

@@ -1,0 +1,89 @@
+import * as React from "react";
+import { Button, Field, Input, SpinButton, useId } from "@fluentui/react-components";
+import { CalendarTodayRegular } from "@fluentui/react-icons";
+import type { Options } from "../../../domain/types";
+import { useStrings } from "../../i18n";
+import { useSettingsStyles } from "./Settings.styles";
+import { DUE_SOON_RANGE, EXPIRING_RANGE, useSettings } from "./useSettings";
+
+export interface SettingsProps {
+  options: Options;
+  /** Called with every valid change (never with an invalid date or window). */
+  onChange: (options: Options) => void;
+}
+
+/** The date used as today, the two windows, and how the parties table works. */
+export function Settings({ options, onChange }: SettingsProps): React.JSX.Element {
+  const styles = useSettingsStyles();
+  const strings = useStrings();
+  const s = useSettings(options, onChange);
+  const headingId = useId("settings");
+  const partiesId = useId("parties");
+  const dueInvalid = s.invalidText.dueSoonDays;
+  const expInvalid = s.invalidText.expiringDays;
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.section} aria-labelledby={headingId}>
+        <h2 id={headingId} className={styles.h2}>
+          {strings.settingsHeading}
+        </h2>
+
+        <div className={styles.dateRow}>
+          <Field
+            label={strings.todayLabel}
+            hint={strings.todayHint}
+            {...(s.dateValid ? {} : { validationState: "error" as const, validationMessage: strings.todayInvalid })}
+          >
+            <Input type="date" value={s.dateDraft} onChange={(_e, data) => s.changeDate(data.value)} />
+          </Field>
+          <Button icon={<CalendarTodayRegular />} onClick={s.resetDate}>
+            {strings.resetToday}
+          </Button>
+        </div>
+
+        <Field
+          label={strings.dueSoonLabel}
+          hint={strings.dueSoonHint}
+          {...(dueInvalid === null
+            ? {}
+            : { validationState: "error" as const, validationMessage: strings.daysInvalid(DUE_SOON_RANGE.min, DUE_SOON_RANGE.max) })}
+        >
+          <SpinButton
+            className={styles.spin}
+            value={options.dueSoonDays}
+            min={DUE_SOON_RANGE.min}
+            max={DUE_SOON_RANGE.max}
+            {...(dueInvalid === null ? {} : { displayValue: dueInvalid })}
+            onChange={(_e, data) => s.changeWindow("dueSoonDays", data)}
+          />
+        </Field>
+
+        <Field
+          label={strings.expiringLabel}
+          hint={strings.expiringHint}
+          {...(expInvalid === null
+            ? {}
+            : { validationState: "error" as const, validationMessage: strings.daysInvalid(EXPIRING_RANGE.min, EXPIRING_RANGE.max) })}
+        >
+          <SpinButton
+            className={styles.spin}
+            value={options.expiringDays}
+            min={EXPIRING_RANGE.min}
+            max={EXPIRING_RANGE.max}
+            {...(expInvalid === null ? {} : { displayValue: expInvalid })}
+            onChange={(_e, data) => s.changeWindow("expiringDays", data)}
+          />
+        </Field>
+      </section>
+
+      <section className={styles.section} aria-labelledby={partiesId}>
+        <h3 id={partiesId} className={styles.h3}>
+          {strings.partiesHeading}
+        </h3>
+        <p className={styles.text}>{strings.partiesText}</p>
+        <p className={styles.text}>{strings.partiesAliasText}</p>
+      </section>
+    </div>
+  );
+}

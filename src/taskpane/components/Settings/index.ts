@@ -1,0 +1,2 @@
+export { Settings, type SettingsProps } from "./Settings";
+export { DUE_SOON_RANGE, EXPIRING_RANGE, parseDays } from "./useSettings";
