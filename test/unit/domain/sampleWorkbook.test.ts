@@ -141,8 +141,8 @@ describe("sampleWorkbook against the seeds", () => {
   const avtal = table(wb, "Avtal");
   const ford = table(wb, "Fordelning2024");
   const till = table(wb, "Tilldelning2024");
-  const balSeed = haveSeeds ? readFileSync(BALANS_SEED, "utf8") : "";
-  const fundsSeed = haveSeeds ? readFileSync(FUNDS_SEED, "utf8") : "";
+  const balSeed = readFileSync(BALANS_SEED, "utf8");
+  const fundsSeed = readFileSync(FUNDS_SEED, "utf8");
 
   // Rows with a "Vad" are balance-list rows; rows without one continue the row above.
   const balLines = seedRows(balSeed, 6, "Prioriterat område SVOM (2023-2026)");
