@@ -1,0 +1,1364 @@
+/**
+ * A small in-memory fake of the parts of the Excel JavaScript API that Balans uses, for tests
+ * and the benchmark (no Office needed).
+ *
+ * It behaves like Office.js where Balans depends on it:
+ *  - proxies are queued: nothing runs until `context.sync()`; reading a property that was not
+ *    loaded and synced throws `PropertyNotLoaded`; `*OrNullObject` gives null objects on which
+ *    further calls are no-ops;
+ *  - each sync records the request size (JSON of the queued object paths and actions, shaped like
+ *    the Office.js request) and the response size, and fails as Excel on the web does past 5 MB
+ *    (`RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`) or past 5 000 000
+ *    cells in one read (`RangeExceedsLimit`);
+ *  - writing a string that starts with `=`, `+`, `-` or `@` to a cell that is not formatted as
+ *    text (`@`) and has no leading apostrophe makes a formula, as Excel does.
+ * It is not Excel: positions, sizes and behaviour elsewhere are simplified.
+ */
+import type { ExcelRunner } from "../run";
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+export interface FakeHyperlink {
+  documentReference?: string;
+  address?: string;
+  textToDisplay?: string;
+}
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  /** Set when a write made the cell a formula. */
+  formula: string | null;
+  numberFormat: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+  underline: boolean;
+  hyperlink: FakeHyperlink | null;
+  validation: string[] | null;
+}
+
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  headerRow: number;
+  left: number;
+  columns: string[];
+  dataRows: number;
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  xValues: string | null;
+  seriesName: string | null;
+  title: string | null;
+  legendVisible: boolean;
+  position: string | null;
+}
+
+export type FakeEvent =
+  | { kind: "write"; sheet: string; box: Box; what: string }
+  | { kind: "clear"; sheet: string; box: Box; applyTo: string }
+  | { kind: "add-sheet"; sheet: string }
+  | { kind: "delete-sheet"; sheet: string }
+  | { kind: "rename-sheet"; sheet: string; from: string }
+  | { kind: "add-table"; sheet: string; table: string; box: Box }
+  | { kind: "add-column"; sheet: string; table: string; name: string }
+  | { kind: "add-chart"; sheet: string; type: string }
+  | { kind: "activate"; sheet: string }
+  | { kind: "select"; sheet: string; box: Box };
+
+const KEY = 20_000;
+
+export class FakeSheet {
+  readonly cells = new Map<number, FakeCell>();
+  readonly columnWidths = new Map<number, number>();
+  readonly charts: FakeChart[] = [];
+  constructor(public name: string) {}
+
+  get(row: number, column: number): FakeCell | undefined {
+    return this.cells.get(row * KEY + column);
+  }
+
+  cell(row: number, column: number): FakeCell {
+    const key = row * KEY + column;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = {
+        value: null,
+        formula: null,
+        numberFormat: "General",
+        fill: null,
+        fontColor: null,
+        bold: false,
+        underline: false,
+        hyperlink: null,
+        validation: null,
+      };
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+
+  /** The value as the user sees it in the grid (a formula shows as the formula text here). */
+  value(row: number, column: number): string | number | boolean | null {
+    const c = this.get(row, column);
+    return c ? (c.formula ?? c.value) : null;
+  }
+
+  /** Bounding box of the cells that hold a value or formula; null when the sheet is empty. */
+  usedBox(): Box | null {
+    let box: Box | null = null;
+    for (const [key, c] of this.cells) {
+      if (c.value === null && c.formula === null) continue;
+      const row = Math.floor(key / KEY);
+      const column = key % KEY;
+      if (!box) box = { top: row, left: column, bottom: row, right: column };
+      else {
+        box.top = Math.min(box.top, row);
+        box.bottom = Math.max(box.bottom, row);
+        box.left = Math.min(box.left, column);
+        box.right = Math.max(box.right, column);
+      }
+    }
+    return box;
+  }
+
+  /** Writes a block of values directly into the model (test set-up, not an API call). */
+  put(top: number, left: number, rows: readonly (readonly unknown[])[], numberFormat?: string): void {
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = this.cell(top + r, left + c);
+        cell.value = v as string | number | boolean;
+        if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+      }),
+    );
+  }
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly names: string[] = [];
+  active: string | null = null;
+  selection: { sheet: string; box: Box } | null = null;
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `Sheet ${name} exists`);
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    this.active ??= name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Adds a table with its header row at (`top`, `left`) and writes headers and rows (set-up). */
+  addTable(sheetName: string, name: string, top: number, left: number, headers: string[], rows: unknown[][]): FakeTable {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    sheet.put(top, left, [headers, ...rows]);
+    const table: FakeTable = {
+      name,
+      sheet,
+      headerRow: top,
+      left,
+      columns: [...headers],
+      dataRows: Math.max(1, rows.length),
+      showHeaders: true,
+      showTotals: false,
+    };
+    this.tables.push(table);
+    return table;
+  }
+
+  tablesOn(sheet: FakeSheet): FakeTable[] {
+    return this.tables.filter((t) => t.sheet === sheet);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses (independent of the code under test)
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function colLetters(column: number): string {
+  let n = column;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function fakeParse(address: string): { sheet: string | null; box: Box } {
+  const bang = address.lastIndexOf("!");
+  let sheet: string | null = null;
+  let ref = address;
+  if (bang >= 0) {
+    sheet = address.slice(0, bang);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    ref = address.slice(bang + 1);
+  }
+  ref = ref.replace(/\$/g, "");
+  const parts = ref.split(":");
+  const a = parts[0] ?? "";
+  const b = parts[1] ?? a;
+  const cell = /^([A-Za-z]+)(\d+)$/;
+  const col = /^([A-Za-z]+)$/;
+  const row = /^(\d+)$/;
+  let m1 = cell.exec(a);
+  let m2 = cell.exec(b);
+  if (m1 && m2) {
+    const box = { top: Number(m1[2]), left: colNumber(m1[1] ?? ""), bottom: Number(m2[2]), right: colNumber(m2[1] ?? "") };
+    return { sheet, box: normal(box) };
+  }
+  m1 = col.exec(a);
+  m2 = col.exec(b);
+  if (m1 && m2) return { sheet, box: normal({ top: 1, bottom: MAX_ROWS, left: colNumber(m1[1] ?? ""), right: colNumber(m2[1] ?? "") }) };
+  m1 = row.exec(a);
+  m2 = row.exec(b);
+  if (m1 && m2) return { sheet, box: normal({ top: Number(m1[1]), bottom: Number(m2[1]), left: 1, right: MAX_COLUMNS }) };
+  throw new FakeOfficeError("InvalidArgument", `Bad address ${address}`);
+}
+
+function normal(b: Box): Box {
+  return { top: Math.min(b.top, b.bottom), bottom: Math.max(b.top, b.bottom), left: Math.min(b.left, b.right), right: Math.max(b.left, b.right) };
+}
+
+export function fakeAddress(sheet: string, box: Box): string {
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const a = `${colLetters(box.left)}${box.top}`;
+  const b = `${colLetters(box.right)}${box.bottom}`;
+  return `${quoted}!${a === b ? a : `${a}:${b}`}`;
+}
+
+function cellsIn(box: Box): number {
+  return (box.bottom - box.top + 1) * (box.right - box.left + 1);
+}
+
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request machinery
+
+export interface FakeLimits {
+  /** @default 5 MB */
+  requestBytes: number;
+  /** @default 5 MB */
+  responseBytes: number;
+  /** @default 5 000 000 */
+  cellsPerRead: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+  /** Names of the actions in order, e.g. `Range.values`, `TableColumnCollection.add`. */
+  names: string[];
+  ok: boolean;
+}
+
+interface QueuedAction {
+  name: string;
+  run: () => void;
+}
+
+class Batch {
+  actions: QueuedAction[] = [];
+  bytes = 0;
+  counted = new Set<number>();
+  commits: (() => void)[] = [];
+  responseBytes = 0;
+}
+
+function notLoaded(what: string): FakeOfficeError {
+  return new FakeOfficeError("PropertyNotLoaded", `The property '${what}' is not available. Load it and call context.sync() first.`);
+}
+
+/** The request context handed to the code under test. */
+export class FakeContext {
+  readonly workbook: WorkbookProxy;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  private batch = new Batch();
+  private nextId = 1;
+
+  constructor(readonly excel: FakeExcel) {
+    const root = new PathNode(this, null, "workbook", [], 4);
+    this.workbook = new WorkbookProxy(this, root);
+    const app = new PathNode(this, null, "application", [], 4);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => this.queue(app, "Application.suspendApiCalculationUntilNextSync", [], () => {}),
+    };
+  }
+
+  id(): number {
+    return this.nextId++;
+  }
+
+  /** Queues an action on `node`, counting its request bytes. */
+  queue(node: PathNode, name: string, args: unknown[], run: () => void): void {
+    this.countPath(node);
+    const record = { Id: this.id(), ActionType: 4, Name: name.split(".").pop(), ObjectPathId: node.id, ArgumentInfo: { Arguments: args } };
+    this.batch.bytes += utf8Bytes(JSON.stringify(record));
+    this.batch.actions.push({ name, run });
+  }
+
+  /** Queues a load: `snapshot` runs in order with the actions; `commit` applies it after a good sync. */
+  queueLoad(node: PathNode, name: string, select: string, snapshot: () => { data: unknown; commit: () => void }): void {
+    this.countPath(node);
+    const record = { Id: this.id(), ActionType: 2, Name: "", ObjectPathId: node.id, QueryInfo: { Select: select.split(",") } };
+    const batch = this.batch;
+    batch.bytes += utf8Bytes(JSON.stringify(record));
+    batch.actions.push({
+      name: `${name}.load`,
+      run: () => {
+        const { data, commit } = snapshot();
+        batch.responseBytes += utf8Bytes(JSON.stringify(data ?? null));
+        batch.commits.push(commit);
+      },
+    });
+  }
+
+  private countPath(node: PathNode | null): void {
+    for (let n = node; n && !this.batch.counted.has(n.id); n = n.parent) {
+      this.batch.counted.add(n.id);
+      this.batch.bytes += n.bytes;
+    }
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.batch;
+    this.batch = new Batch();
+    await Promise.resolve();
+    const record: SyncRecord = {
+      requestBytes: batch.bytes,
+      responseBytes: 0,
+      actions: batch.actions.length,
+      names: batch.actions.map((a) => a.name),
+      ok: false,
+    };
+    if (batch.actions.length === 0) return;
+    this.excel.syncs.push(record);
+    if (this.excel.cellEditModeSyncs > 0) {
+      this.excel.cellEditModeSyncs--;
+      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+    }
+    if (batch.bytes > this.excel.limits.requestBytes) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
+    for (const action of batch.actions) action.run();
+    record.responseBytes = batch.responseBytes;
+    if (batch.responseBytes > this.excel.limits.responseBytes) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
+    for (const commit of batch.commits) commit();
+    record.ok = true;
+  }
+}
+
+/** One object path (as in the Office.js request); resolved lazily when actions run. */
+class PathNode {
+  readonly id: number;
+  readonly bytes: number;
+  constructor(
+    readonly ctx: FakeContext,
+    readonly parent: PathNode | null,
+    name: string,
+    args: unknown[],
+    type: number,
+  ) {
+    this.id = ctx.id();
+    const record = { Id: this.id, ObjectPathType: type, Name: name, ParentObjectPathId: parent?.id ?? 0, ArgumentInfo: { Arguments: args } };
+    this.bytes = utf8Bytes(JSON.stringify(record)) + (type === 3 ? 60 : 0);
+  }
+  child(name: string, args: unknown[] = [], method = true): PathNode {
+    return new PathNode(this.ctx, this, name, args, method ? 3 : 4);
+  }
+}
+
+abstract class FakeProxy<T> {
+  protected loaded: Record<string, unknown> = {};
+  protected nullState: boolean | undefined;
+  constructor(
+    readonly ctx: FakeContext,
+    readonly node: PathNode,
+  ) {}
+
+  protected get excel(): FakeExcel {
+    return this.ctx.excel;
+  }
+
+  /** The model object now, null for a null object; may throw ItemNotFound. */
+  abstract resolve(): T | null;
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded("isNullObject");
+    return this.nullState;
+  }
+
+  protected read<V>(key: string): V {
+    if (!(key in this.loaded)) throw notLoaded(key);
+    return this.loaded[key] as V;
+  }
+
+  /** Queues an action that runs on the resolved object; a no-op on a null object. */
+  protected act(name: string, args: unknown[], run: (target: T) => void): void {
+    this.ctx.queue(this.node, name, args, () => {
+      const target = this.resolve();
+      if (target !== null) run(target);
+    });
+  }
+
+  protected loadWith(name: string, select: string, snap: (target: T) => Record<string, unknown>): void {
+    this.ctx.queueLoad(this.node, name, select, () => {
+      const target = this.resolve();
+      const data = target === null ? null : snap(target);
+      return {
+        data,
+        commit: () => {
+          this.nullState = target === null;
+          if (data) Object.assign(this.loaded, data);
+        },
+      };
+    });
+  }
+}
+
+function splitSelect(select: string | string[] | undefined): string[] {
+  const list = Array.isArray(select) ? select : (select ?? "").split(",");
+  return list.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook, worksheets
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly names: NameListProxy;
+  constructor(ctx: FakeContext, node: PathNode) {
+    this.worksheets = new WorksheetCollectionProxy(ctx, node.child("worksheets", [], false));
+    this.tables = new TableCollectionProxy(ctx, node.child("tables", [], false), null);
+    this.names = new NameListProxy(ctx, node.child("names", [], false), () => [...ctx.excel.workbook.names]);
+  }
+}
+
+/** A collection of which only `items/name` is ever loaded (workbook tables, names). */
+class NameListProxy extends FakeProxy<string[]> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly list: () => string[],
+  ) {
+    super(ctx, node);
+  }
+  resolve(): string[] {
+    return this.list();
+  }
+  load(_select?: string | string[]): this {
+    this.loadWith("Collection", "items/name", (names) => ({ items: names.map((name) => ({ name })) }));
+    return this;
+  }
+  get items(): { name: string }[] {
+    return this.read("items");
+  }
+}
+
+class WorksheetCollectionProxy extends FakeProxy<FakeWorkbook> {
+  resolve(): FakeWorkbook {
+    return this.excel.workbook;
+  }
+  getFirst(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.node.child("getFirst"), () => {
+      const s = this.excel.workbook.sheets[0];
+      if (!s) throw new FakeOfficeError("ItemNotFound", "No sheets");
+      return s;
+    });
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.node.child("getItem", [name]), () => {
+      const s = this.excel.workbook.sheet(name);
+      if (!s) throw new FakeOfficeError("ItemNotFound", `No sheet ${name}`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.node.child("getItemOrNullObject", [name]), () => this.excel.workbook.sheet(name) ?? null);
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.node.child("getActiveWorksheet"), () => this.excel.workbook.sheet(this.excel.workbook.active ?? "") ?? null);
+  }
+  add(name?: string): WorksheetProxy {
+    let bound: FakeSheet | null = null;
+    const proxy = new WorksheetProxy(this.ctx, this.node.child("add", [name ?? null]), () => {
+      if (!bound) throw new FakeOfficeError("InvalidOperation", "Sheet not added yet");
+      return bound;
+    });
+    this.ctx.queue(this.node, "WorksheetCollection.add", [name ?? null], () => {
+      const wb = this.excel.workbook;
+      let n = wb.sheets.length + 1;
+      while (wb.sheet(`Sheet${n}`)) n++;
+      bound = wb.addSheet(name ?? `Sheet${n}`);
+      this.excel.events.push({ kind: "add-sheet", sheet: bound.name });
+    });
+    return proxy;
+  }
+  load(_select?: string | string[]): this {
+    this.loadWith("WorksheetCollection", "items/name", (wb) => ({ items: wb.sheets.map((s) => ({ name: s.name })) }));
+    return this;
+  }
+  get items(): { name: string }[] {
+    return this.read("items");
+  }
+}
+
+class WorksheetProxy extends FakeProxy<FakeSheet> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeSheet | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): FakeSheet | null {
+    return this.resolver();
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.act("Worksheet.name", [value], (sheet) => {
+      const other = this.excel.workbook.sheet(value);
+      if (other && other !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `Sheet ${value} exists`);
+      const from = sheet.name;
+      sheet.name = value;
+      this.excel.events.push({ kind: "rename-sheet", sheet: value, from });
+    });
+  }
+  load(select?: string | string[]): this {
+    const props = splitSelect(select);
+    this.loadWith("Worksheet", props.join(","), (sheet) => {
+      const out: Record<string, unknown> = {};
+      for (const p of props) {
+        if (p === "name") out.name = sheet.name;
+        else if (p === "position") out.position = this.excel.workbook.sheets.indexOf(sheet);
+        else throw new Error(`fake: Worksheet.load(${p}) not supported`);
+      }
+      return out;
+    });
+    return this;
+  }
+  getNextOrNullObject(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.node.child("getNextOrNullObject"), () => {
+      const sheet = this.resolve();
+      if (!sheet) return null;
+      const list = this.excel.workbook.sheets;
+      return list[list.indexOf(sheet) + 1] ?? null;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, this.node.child("getUsedRangeOrNullObject", [valuesOnly ?? false]), () => {
+      const sheet = this.resolve();
+      if (!sheet) return null;
+      const box = sheet.usedBox();
+      return box ? { sheet, box } : null;
+    });
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, this.node.child("getRange", [address ?? null]), () => {
+      const sheet = this.resolve();
+      if (!sheet) return null;
+      const box = address ? fakeParse(address).box : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
+      return { sheet, box };
+    });
+  }
+  getRanges(address: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, this.node.child("getRanges", [address]), () => {
+      const sheet = this.resolve();
+      if (!sheet) return null;
+      if (address.length > 8192) throw new FakeOfficeError("InvalidArgument", "Address too long");
+      return { sheet, boxes: address.split(",").map((a) => fakeParse(a.trim()).box) };
+    });
+  }
+  get tables(): TableCollectionProxy {
+    return new TableCollectionProxy(this.ctx, this.node.child("tables", [], false), () => this.resolve());
+  }
+  get charts(): ChartCollectionProxy {
+    return new ChartCollectionProxy(this.ctx, this.node.child("charts", [], false), () => this.resolve());
+  }
+  activate(): void {
+    this.act("Worksheet.activate", [], (sheet) => {
+      this.excel.workbook.active = sheet.name;
+      this.excel.events.push({ kind: "activate", sheet: sheet.name });
+    });
+  }
+  delete(): void {
+    this.act("Worksheet.delete", [], (sheet) => {
+      const wb = this.excel.workbook;
+      if (wb.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "Cannot delete the only sheet");
+      wb.sheets.splice(wb.sheets.indexOf(sheet), 1);
+      for (let i = wb.tables.length - 1; i >= 0; i--) if (wb.tables[i]?.sheet === sheet) wb.tables.splice(i, 1);
+      if (wb.active === sheet.name) wb.active = wb.sheets[0]?.name ?? null;
+      this.excel.events.push({ kind: "delete-sheet", sheet: sheet.name });
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+interface Area {
+  sheet: FakeSheet;
+  box: Box;
+}
+
+function writeValue(cell: FakeCell, v: unknown): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === "string") {
+    cell.formula = null;
+    if (v === "") {
+      cell.value = null;
+      return;
+    }
+    if (cell.numberFormat === "@") {
+      cell.value = v;
+      return;
+    }
+    if (v.startsWith("'")) {
+      cell.value = v.slice(1);
+      return;
+    }
+    if (/^[=+\-@]/.test(v) && v.length > 1) {
+      if (/^[+-]\d+(\.\d+)?$/.test(v)) cell.value = Number(v);
+      else {
+        cell.formula = v.startsWith("=") ? v : `=${v}`;
+        cell.value = "#NAME?";
+      }
+      return;
+    }
+    cell.value = /^\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+    return;
+  }
+  cell.formula = null;
+  cell.value = v as number | boolean;
+}
+
+class FormatProxy {
+  readonly fill: { color: string; clear: () => void };
+  readonly font: { color: string; bold: boolean; underline: string };
+  constructor(
+    private readonly owner: RangeLike,
+    node: PathNode,
+  ) {
+    const fillNode = node.child("fill", [], false);
+    const fontNode = node.child("font", [], false);
+    const each = (what: string, apply: (c: FakeCell) => void) => owner.eachCell(what, apply);
+    const ctx = node.ctx;
+    this.fill = {
+      set color(v: string) {
+        ctx.queue(fillNode, "RangeFill.color", [v], () => each("fill", (c) => (c.fill = v)));
+      },
+      get color(): string {
+        throw notLoaded("color");
+      },
+      clear: () => ctx.queue(fillNode, "RangeFill.clear", [], () => each("fill", (c) => (c.fill = null))),
+    };
+    this.font = {
+      set color(v: string) {
+        ctx.queue(fontNode, "RangeFont.color", [v], () => each("font", (c) => (c.fontColor = v)));
+      },
+      get color(): string {
+        throw notLoaded("color");
+      },
+      set bold(v: boolean) {
+        ctx.queue(fontNode, "RangeFont.bold", [v], () => each("font", (c) => (c.bold = v)));
+      },
+      get bold(): boolean {
+        throw notLoaded("bold");
+      },
+      set underline(v: string) {
+        ctx.queue(fontNode, "RangeFont.underline", [v], () => each("font", (c) => (c.underline = v !== "None")));
+      },
+      get underline(): string {
+        throw notLoaded("underline");
+      },
+    };
+    const widthNode = node;
+    Object.defineProperty(this, "columnWidth", {
+      set: (v: number) =>
+        ctx.queue(widthNode, "RangeFormat.columnWidth", [v], () => {
+          for (const a of owner.areas()) for (let c = a.box.left; c <= a.box.right; c++) a.sheet.columnWidths.set(c, v);
+        }),
+      get: () => {
+        throw notLoaded("columnWidth");
+      },
+    });
+  }
+}
+
+interface RangeLike {
+  areas(): Area[];
+  eachCell(what: string, apply: (c: FakeCell, row: number, column: number) => void): void;
+}
+
+class RangeAreasProxy extends FakeProxy<{ sheet: FakeSheet; boxes: Box[] }> implements RangeLike {
+  readonly format: FormatProxy;
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => { sheet: FakeSheet; boxes: Box[] } | null,
+  ) {
+    super(ctx, node);
+    this.format = new FormatProxy(this, node.child("format", [], false));
+  }
+  resolve(): { sheet: FakeSheet; boxes: Box[] } | null {
+    return this.resolver();
+  }
+  areas(): Area[] {
+    const r = this.resolve();
+    return r ? r.boxes.map((box) => ({ sheet: r.sheet, box })) : [];
+  }
+  eachCell(what: string, apply: (c: FakeCell, row: number, column: number) => void): void {
+    for (const a of this.areas()) forEachCell(this.excel, a, what, apply);
+  }
+}
+
+function forEachCell(excel: FakeExcel, a: Area, what: string, apply: (c: FakeCell, row: number, column: number) => void): void {
+  excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what });
+  const rows = Math.min(a.box.bottom, MAX_ROWS);
+  for (let r = a.box.top; r <= rows; r++) for (let c = a.box.left; c <= a.box.right; c++) apply(a.sheet.cell(r, c), r, c);
+}
+
+class RangeProxy extends FakeProxy<Area> implements RangeLike {
+  readonly format: FormatProxy;
+  readonly dataValidation: { rule: unknown; clear: () => void };
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => Area | null,
+  ) {
+    super(ctx, node);
+    this.format = new FormatProxy(this, node.child("format", [], false));
+    const dvNode = node.child("dataValidation", [], false);
+    const eachCell = (what: string, apply: (c: FakeCell) => void) => this.eachCell(what, apply);
+    this.dataValidation = {
+      set rule(rule: unknown) {
+        ctx.queue(dvNode, "DataValidation.rule", [rule], () => {
+          const list = (rule as { list?: { source?: string } }).list;
+          if (!list || typeof list.source !== "string") throw new FakeOfficeError("InvalidArgument", "fake: only list rules");
+          const values = list.source.split(",");
+          eachCell("validation", (c) => (c.validation = values));
+        });
+      },
+      get rule(): unknown {
+        throw notLoaded("rule");
+      },
+      clear: () => ctx.queue(dvNode, "DataValidation.clear", [], () => eachCell("validation", (c) => (c.validation = null))),
+    };
+  }
+  resolve(): Area | null {
+    return this.resolver();
+  }
+  areas(): Area[] {
+    const a = this.resolve();
+    return a ? [a] : [];
+  }
+  eachCell(what: string, apply: (c: FakeCell, row: number, column: number) => void): void {
+    for (const a of this.areas()) forEachCell(this.excel, a, what, apply);
+  }
+
+  private derive(name: string, args: unknown[], f: (a: Area) => Area | null): RangeProxy {
+    return new RangeProxy(this.ctx, this.node.child(name, args), () => {
+      const a = this.resolve();
+      return a ? f(a) : null;
+    });
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return this.derive("getCell", [row, column], (a) => {
+      const r = a.box.top + row;
+      const c = a.box.left + column;
+      return { sheet: a.sheet, box: { top: r, bottom: r, left: c, right: c } };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return this.derive("getResizedRange", [deltaRows, deltaColumns], (a) => {
+      const box = { ...a.box, bottom: a.box.bottom + deltaRows, right: a.box.right + deltaColumns };
+      if (box.bottom < box.top || box.right < box.left) throw new FakeOfficeError("InvalidArgument", "Resize below one cell");
+      return { sheet: a.sheet, box };
+    });
+  }
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return this.derive("getIntersectionOrNullObject", [typeof other === "string" ? other : "range"], (a) => {
+      const b = typeof other === "string" ? { sheet: a.sheet, box: fakeParse(other).box } : other.resolve();
+      if (!b || b.sheet !== a.sheet) return null;
+      const box = { top: Math.max(a.box.top, b.box.top), left: Math.max(a.box.left, b.box.left), bottom: Math.min(a.box.bottom, b.box.bottom), right: Math.min(a.box.right, b.box.right) };
+      return box.top <= box.bottom && box.left <= box.right ? { sheet: a.sheet, box } : null;
+    });
+  }
+
+  set values(values: unknown[][]) {
+    this.act("Range.values", [values], (a) => {
+      checkShape(a.box, values, false);
+      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "values" });
+      values.forEach((row, r) => row.forEach((v, c) => writeValue(a.sheet.cell(a.box.top + r, a.box.left + c), v)));
+    });
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.act("Range.numberFormat", [formats], (a) => {
+      const broadcast = checkShape(a.box, formats, true);
+      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "numberFormat" });
+      for (let r = a.box.top; r <= a.box.bottom; r++)
+        for (let c = a.box.left; c <= a.box.right; c++) {
+          const f = broadcast ? formats[0]?.[0] : formats[r - a.box.top]?.[c - a.box.left];
+          if (f !== null && f !== undefined) a.sheet.cell(r, c).numberFormat = String(f);
+        }
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set hyperlink(link: FakeHyperlink) {
+    this.act("Range.hyperlink", [link], (a) =>
+      forEachCell(this.excel, a, "hyperlink", (c) => {
+        c.hyperlink = { ...link };
+        if (link.textToDisplay !== undefined) {
+          c.value = link.textToDisplay;
+          c.formula = null;
+        }
+      }),
+    );
+  }
+  get hyperlink(): FakeHyperlink {
+    return this.read("hyperlink");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  clear(applyTo?: string): void {
+    this.act("Range.clear", [applyTo ?? "All"], (a) => {
+      const mode = applyTo ?? "All";
+      this.excel.events.push({ kind: "clear", sheet: a.sheet.name, box: a.box, applyTo: mode });
+      for (let r = a.box.top; r <= Math.min(a.box.bottom, MAX_ROWS); r++)
+        for (let c = a.box.left; c <= a.box.right; c++) {
+          const cell = a.sheet.get(r, c);
+          if (!cell) continue;
+          if (mode === "All" || mode === "Contents") {
+            cell.value = null;
+            cell.formula = null;
+          }
+          if (mode === "All" || mode === "Formats") {
+            cell.numberFormat = "General";
+            cell.fill = null;
+            cell.fontColor = null;
+            cell.bold = false;
+            cell.underline = false;
+          }
+          if (mode === "All" || mode === "Hyperlinks") cell.hyperlink = null;
+        }
+    });
+  }
+  select(): void {
+    this.act("Range.select", [], (a) => {
+      this.excel.workbook.selection = { sheet: a.sheet.name, box: a.box };
+      this.excel.events.push({ kind: "select", sheet: a.sheet.name, box: a.box });
+    });
+  }
+  load(select?: string | string[]): this {
+    const props = splitSelect(select);
+    this.loadWith("Range", props.join(","), (a) => {
+      const out: Record<string, unknown> = {};
+      for (const p of props) {
+        if (p === "address") out.address = fakeAddress(a.sheet.name, a.box);
+        else if (p === "rowCount") out.rowCount = a.box.bottom - a.box.top + 1;
+        else if (p === "columnCount") out.columnCount = a.box.right - a.box.left + 1;
+        else if (p === "values" || p === "numberFormat") {
+          if (cellsIn(a.box) > this.excel.limits.cellsPerRead) throw new FakeOfficeError("RangeExceedsLimit", "Too many cells");
+          const grid: unknown[][] = [];
+          for (let r = a.box.top; r <= a.box.bottom; r++) {
+            const row: unknown[] = [];
+            for (let c = a.box.left; c <= a.box.right; c++) {
+              const cell = a.sheet.get(r, c);
+              row.push(p === "values" ? (cell?.value ?? "") : (cell?.numberFormat ?? "General"));
+            }
+            grid.push(row);
+          }
+          out[p] = grid;
+        } else throw new Error(`fake: Range.load(${p}) not supported`);
+      }
+      return out;
+    });
+    return this;
+  }
+}
+
+function checkShape(box: Box, grid: unknown[][], allowBroadcast: boolean): boolean {
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  if (allowBroadcast && grid.length === 1 && grid[0]?.length === 1) return true;
+  if (grid.length !== rows || grid.some((r) => r.length !== cols)) {
+    throw new FakeOfficeError("InvalidArgument", `Array of ${grid.length}x${grid[0]?.length ?? 0} does not fit range of ${rows}x${cols}`);
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+/** A sheet's tables, or with `sheetResolver` null the workbook's (`workbook.tables`). */
+class TableCollectionProxy extends FakeProxy<FakeSheet> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly sheetResolver: (() => FakeSheet | null) | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): FakeSheet | null {
+    if (!this.sheetResolver) throw new Error("fake: workbook.tables supports load() and items only");
+    return this.sheetResolver();
+  }
+  private inScope(): FakeTable[] | null {
+    if (!this.sheetResolver) return this.excel.workbook.tables;
+    const sheet = this.sheetResolver();
+    return sheet ? this.excel.workbook.tablesOn(sheet) : null;
+  }
+  get items(): TableProxy[] {
+    return this.read("items");
+  }
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, this.node.child("getItem", [name]), () => {
+      const sheet = this.resolve();
+      const t = sheet ? this.excel.workbook.tablesOn(sheet).find((x) => x.name.toLowerCase() === name.toLowerCase()) : undefined;
+      if (!t) throw new FakeOfficeError("ItemNotFound", `No table ${name}`);
+      return t;
+    });
+  }
+  add(address: string, hasHeaders: boolean): TableProxy {
+    let bound: FakeTable | null = null;
+    const proxy = new TableProxy(this.ctx, this.node.child("add", [address, hasHeaders]), () => {
+      if (!bound) throw new FakeOfficeError("InvalidOperation", "Table not added yet");
+      return bound;
+    });
+    this.ctx.queue(this.node, "TableCollection.add", [address, hasHeaders], () => {
+      const sheet = this.resolve();
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "No sheet");
+      const box = fakeParse(address).box;
+      const wb = this.excel.workbook;
+      for (const t of wb.tablesOn(sheet)) {
+        const tb = tableBox(t);
+        if (!(tb.bottom < box.top || tb.top > box.bottom || tb.right < box.left || tb.left > box.right)) {
+          throw new FakeOfficeError("InvalidOperation", "Tables overlap");
+        }
+      }
+      const columns: string[] = [];
+      for (let c = box.left; c <= box.right; c++) {
+        const v = hasHeaders ? sheet.value(box.top, c) : null;
+        columns.push(v === null || v === "" ? `Column${c - box.left + 1}` : String(v));
+      }
+      let n = wb.tables.length + 1;
+      while (wb.tables.some((t) => t.name === `Table${n}`)) n++;
+      const headerRow = hasHeaders ? box.top : box.top - 1;
+      bound = { name: `Table${n}`, sheet, headerRow, left: box.left, columns, dataRows: Math.max(1, box.bottom - headerRow), showHeaders: true, showTotals: false };
+      wb.tables.push(bound);
+      this.excel.events.push({ kind: "add-table", sheet: sheet.name, table: bound.name, box });
+    });
+    return proxy;
+  }
+  load(select?: string | string[]): this {
+    const props = splitSelect(select).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queueLoad(this.node, "TableCollection", props.join(","), () => {
+      const scope = this.inScope();
+      const tables = scope ?? [];
+      const data = scope ? tables.map((t) => snapshotTable(t, props)) : null;
+      return {
+        data,
+        commit: () => {
+          this.nullState = scope === null;
+          if (data) this.loaded.items = data.map((d, i) => TableProxy.loaded(this.ctx, this.node, tables[i] ?? null, d));
+        },
+      };
+    });
+    return this;
+  }
+}
+
+function snapshotTable(t: FakeTable, props: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: t.name };
+  for (const p of props) {
+    if (p === "name") out.name = t.name;
+    else if (p === "showHeaders") out.showHeaders = t.showHeaders;
+    else if (p === "showTotals") out.showTotals = t.showTotals;
+    else if (p === "columns/items/name") out.columns = t.columns.map((name) => ({ name }));
+    else if (p === "rows/count") out.rows = { count: t.dataRows };
+    else if (p === "worksheet/name") out.worksheet = { name: t.sheet.name };
+    else throw new Error(`fake: Table.load(${p}) not supported`);
+  }
+  return out;
+}
+
+function tableBox(t: FakeTable): Box {
+  return { top: t.headerRow, left: t.left, bottom: t.headerRow + t.dataRows + (t.showTotals ? 1 : 0), right: t.left + t.columns.length - 1 };
+}
+
+class TableProxy extends FakeProxy<FakeTable> {
+  readonly columns: TableColumnCollectionProxy;
+  private loadedColumns: { name: string }[] | undefined;
+  private loadedRows: { count: number } | undefined;
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeTable | null,
+  ) {
+    super(ctx, node);
+    this.columns = new TableColumnCollectionProxy(ctx, node.child("columns", [], false), () => this.resolve(), () => this.loadedColumns);
+  }
+  /** A table proxy that arrives loaded in a collection's items. */
+  static loaded(ctx: FakeContext, parent: PathNode, table: FakeTable | null, data: Record<string, unknown>): TableProxy {
+    const p = new TableProxy(ctx, parent.child("getItem", [data.name]), () => table);
+    p.nullState = false;
+    for (const [k, v] of Object.entries(data)) {
+      if (k === "columns") p.loadedColumns = v as { name: string }[];
+      else if (k === "rows") p.loadedRows = v as { count: number };
+      else p.loaded[k] = v;
+    }
+    return p;
+  }
+  resolve(): FakeTable | null {
+    return this.resolver();
+  }
+  /** Only `worksheet/name` can be loaded through a table in this fake. */
+  get worksheet(): { name: string } {
+    const ws = this.loaded.worksheet as { name: string } | undefined;
+    return {
+      get name(): string {
+        if (!ws) throw notLoaded("name");
+        return ws.name;
+      },
+    };
+  }
+  get rows(): { count: number } {
+    const rows = this.loadedRows;
+    return {
+      get count(): number {
+        if (!rows) throw notLoaded("count");
+        return rows.count;
+      },
+    };
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.act("Table.name", [value], (t) => {
+      if (this.excel.workbook.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) {
+        throw new FakeOfficeError("InvalidArgument", `Table name ${value} taken`);
+      }
+      t.name = value;
+    });
+  }
+  get showHeaders(): boolean {
+    return this.read("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
+  private derive(name: string, f: (t: FakeTable) => Box): RangeProxy {
+    return new RangeProxy(this.ctx, this.node.child(name), () => {
+      const t = this.resolve();
+      return t ? { sheet: t.sheet, box: f(t) } : null;
+    });
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.derive("getDataBodyRange", (t) => ({ top: t.headerRow + 1, bottom: t.headerRow + t.dataRows, left: t.left, right: t.left + t.columns.length - 1 }));
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.derive("getHeaderRowRange", (t) => ({ top: t.headerRow, bottom: t.headerRow, left: t.left, right: t.left + t.columns.length - 1 }));
+  }
+  getRange(): RangeProxy {
+    return this.derive("getRange", tableBox);
+  }
+}
+
+class TableColumnCollectionProxy extends FakeProxy<FakeTable> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly tableResolver: () => FakeTable | null,
+    private readonly loadedItems: () => { name: string }[] | undefined,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): FakeTable | null {
+    return this.tableResolver();
+  }
+  get items(): { name: string }[] {
+    const items = this.loadedItems();
+    if (!items) throw notLoaded("items");
+    return items;
+  }
+  getItem(name: string): TableColumnProxy {
+    return new TableColumnProxy(this.ctx, this.node.child("getItem", [name]), () => {
+      const t = this.resolve();
+      if (!t) return null;
+      const index = t.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+      if (index < 0) throw new FakeOfficeError("ItemNotFound", `No column ${name}`);
+      return { table: t, index };
+    });
+  }
+  add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
+    let bound: { table: FakeTable; index: number } | null = null;
+    const proxy = new TableColumnProxy(this.ctx, this.node.child("add", [index ?? null, values ?? null, name ?? null]), () => bound);
+    this.ctx.queue(this.node, "TableColumnCollection.add", [index ?? null, values ?? null, name ?? null], () => {
+      const t = this.resolve();
+      if (!t) return;
+      if (index !== undefined && index !== null && index !== -1 && index !== t.columns.length) {
+        throw new Error("fake: TableColumnCollection.add only appends");
+      }
+      if (values !== undefined && values !== null) throw new Error("fake: TableColumnCollection.add without values only");
+      const column = t.left + t.columns.length;
+      let header = name ?? `Column${t.columns.length + 1}`;
+      while (t.columns.some((c) => c.toLowerCase() === header.toLowerCase())) header += "2";
+      t.columns.push(header);
+      const cell = t.sheet.cell(t.headerRow, column);
+      cell.value = header;
+      cell.formula = null;
+      for (let r = t.headerRow + 1; r <= t.headerRow + t.dataRows; r++) {
+        const c = t.sheet.get(r, column);
+        if (c) {
+          c.value = null;
+          c.formula = null;
+        }
+      }
+      bound = { table: t, index: t.columns.length - 1 };
+      this.excel.events.push({ kind: "add-column", sheet: t.sheet.name, table: t.name, name: header });
+      this.excel.events.push({ kind: "write", sheet: t.sheet.name, box: { top: t.headerRow, bottom: t.headerRow, left: column, right: column }, what: "header" });
+    });
+    return proxy;
+  }
+}
+
+class TableColumnProxy extends FakeProxy<{ table: FakeTable; index: number }> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => { table: FakeTable; index: number } | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): { table: FakeTable; index: number } | null {
+    return this.resolver();
+  }
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, this.node.child("getDataBodyRange"), () => {
+      const c = this.resolve();
+      if (!c) return null;
+      const column = c.table.left + c.index;
+      return { sheet: c.table.sheet, box: { top: c.table.headerRow + 1, bottom: c.table.headerRow + c.table.dataRows, left: column, right: column } };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+class ChartCollectionProxy extends FakeProxy<FakeSheet> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly sheetResolver: () => FakeSheet | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): FakeSheet | null {
+    return this.sheetResolver();
+  }
+  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
+    let bound: FakeChart | null = null;
+    const node = this.node.child("add", [type, "range", seriesBy ?? "Auto"]);
+    this.ctx.queue(this.node, "ChartCollection.add", [type, seriesBy ?? "Auto"], () => {
+      const sheet = this.resolve();
+      const a = source.resolve();
+      if (!sheet || !a) throw new FakeOfficeError("InvalidArgument", "No chart source");
+      bound = { type, source: fakeAddress(a.sheet.name, a.box), seriesBy: seriesBy ?? "Auto", xValues: null, seriesName: null, title: null, legendVisible: true, position: null };
+      sheet.charts.push(bound);
+      this.excel.events.push({ kind: "add-chart", sheet: sheet.name, type });
+    });
+    return new ChartProxy(this.ctx, node, () => bound);
+  }
+}
+
+class ChartProxy extends FakeProxy<FakeChart> {
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly series: { getItemAt: (index: number) => SeriesProxy };
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeChart | null,
+  ) {
+    super(ctx, node);
+    const titleNode = node.child("title", [], false);
+    const legendNode = node.child("legend", [], false);
+    const seriesNode = node.child("series", [], false);
+    const self = { resolve: () => this.resolve() };
+    this.title = {
+      set text(v: string) {
+        ctx.queue(titleNode, "ChartTitle.text", [v], () => {
+          const c = self.resolve();
+          if (c) c.title = v;
+        });
+      },
+      get text(): string {
+        throw notLoaded("text");
+      },
+    };
+    this.legend = {
+      set visible(v: boolean) {
+        ctx.queue(legendNode, "ChartLegend.visible", [v], () => {
+          const c = self.resolve();
+          if (c) c.legendVisible = v;
+        });
+      },
+      get visible(): boolean {
+        throw notLoaded("visible");
+      },
+    };
+    this.series = { getItemAt: (index: number) => new SeriesProxy(ctx, seriesNode.child("getItemAt", [index]), () => self.resolve()) };
+  }
+  resolve(): FakeChart | null {
+    return this.resolver();
+  }
+  setPosition(start: string, end?: string): void {
+    this.act("Chart.setPosition", [start, end ?? null], (c) => (c.position = end ? `${start}:${end}` : start));
+  }
+}
+
+class SeriesProxy extends FakeProxy<FakeChart> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeChart | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): FakeChart | null {
+    return this.resolver();
+  }
+  set name(v: string) {
+    this.act("ChartSeries.name", [v], (c) => (c.seriesName = v));
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.act("ChartSeries.setXAxisValues", ["range"], (c) => {
+      const a = range.resolve();
+      if (!a) throw new FakeOfficeError("InvalidArgument", "No range");
+      c.xValues = fakeAddress(a.sheet.name, a.box);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+export class FakeExcel {
+  readonly workbook = new FakeWorkbook();
+  readonly syncs: SyncRecord[] = [];
+  readonly events: FakeEvent[] = [];
+  limits: FakeLimits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, cellsPerRead: 5_000_000 };
+  /** The next this-many syncs fail with InvalidOperationInCellEditMode. */
+  cellEditModeSyncs = 0;
+  /** Requirement sets reported as supported by `supports`. @default every ExcelApi set */
+  apiVersion = 99;
+
+  /** A new request context (as `Excel.run` would give), typed as the real one for the code under test. */
+  context(): Excel.RequestContext {
+    return new FakeContext(this) as unknown as Excel.RequestContext;
+  }
+
+  /** `Excel.run` over this fake. */
+  readonly run: ExcelRunner = async (batch) => {
+    const context = this.context();
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  };
+
+  readonly supports = (version: string): boolean => Number(version.split(".")[1] ?? 0) <= this.apiVersion;
+
+  /** Successful and failed round trips so far. */
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  get largestRequestBytes(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.requestBytes), 0);
+  }
+
+  get largestResponseBytes(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.responseBytes), 0);
+  }
+
+  /** Forgets the recorded syncs and events (keeps the workbook). */
+  resetLog(): void {
+    this.syncs.length = 0;
+    this.events.length = 0;
+  }
+}

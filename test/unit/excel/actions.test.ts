@@ -1,0 +1,204 @@
+import { BalansError } from "../../../src/app/port";
+import { defaultOptions, OWNED_COLUMN_HEADER, SUMMARY_SHEET_NAME } from "../../../src/domain";
+import { sampleTemplate } from "../../../src/domain/sampleWorkbook";
+import type { WorkbookTemplate } from "../../../src/domain/template";
+import type { StatusColumnPlan, WorkbookData } from "../../../src/domain/types";
+import {
+  assertFreeColumns,
+  createExcelPort,
+  runInfogaMall,
+  runKontrollera,
+  runSummering,
+  selectRow,
+  type ActionEnv,
+} from "../../../src/excel/actions";
+import { FakeExcel, type FakeEvent } from "../../../src/excel/testing/fakeExcel";
+
+const options = defaultOptions("2024-06-01");
+
+function envOf(excel: FakeExcel, extra: Partial<ActionEnv> = {}): ActionEnv {
+  return { run: excel.run, supports: excel.supports, sleep: () => Promise.resolve(), ...extra };
+}
+
+/** A workbook with the sample tables, inserted by Infoga mall itself. */
+async function sampleWorkbook(template?: WorkbookTemplate): Promise<FakeExcel> {
+  const excel = new FakeExcel();
+  excel.workbook.addSheet("Blad1");
+  await runInfogaMall(true, envOf(excel, template ? { template: () => template } : {}));
+  excel.resetLog();
+  return excel;
+}
+
+/** Writes and clears outside the owned status columns and the summary sheet. */
+function writesOutsideOwned(excel: FakeExcel, owned: { sheet: string; column: number; headerRow: number }[]): FakeEvent[] {
+  return excel.events.filter((e) => {
+    if (e.kind !== "write" && e.kind !== "clear") return false;
+    if (e.sheet === SUMMARY_SHEET_NAME) return false;
+    return !owned.some((o) => o.sheet === e.sheet && e.box.left === o.column && e.box.right === o.column && e.box.top >= o.headerRow);
+  });
+}
+
+function ownedColumns(excel: FakeExcel): { sheet: string; column: number; headerRow: number }[] {
+  return excel.workbook.tables
+    .filter((t) => t.columns.includes(OWNED_COLUMN_HEADER))
+    .map((t) => ({ sheet: t.sheet.name, column: t.left + t.columns.indexOf(OWNED_COLUMN_HEADER), headerRow: t.headerRow }));
+}
+
+describe("runInfogaMall", () => {
+  it("inserts the sample template's tables in a new sheet and returns its name", async () => {
+    const excel = new FakeExcel();
+    excel.workbook.addSheet("Blad1");
+    const name = await runInfogaMall(true, envOf(excel));
+    expect(name).toBe("Balans mall");
+    expect(excel.syncCount).toBe(3);
+    expect(excel.workbook.tables.map((t) => t.name)).toEqual(sampleTemplate(true).sheets[0]?.tables.map((t) => t.name));
+    expect(await runInfogaMall(false, envOf(excel))).toBe("Balans mall (2)");
+  });
+});
+
+describe("runKontrollera", () => {
+  it("costs at most 2 syncs and writes only the owned status columns", async () => {
+    const excel = await sampleWorkbook();
+    const outcome = await runKontrollera(options, undefined, envOf(excel));
+    expect(outcome.syncs).toBeLessThanOrEqual(2);
+    expect(excel.syncCount).toBe(outcome.syncs);
+    expect(outcome.statusColumns).toBe(2);
+    expect(outcome.summarySheet).toBeNull();
+    expect(outcome.analysis.tables.length).toBeGreaterThan(0);
+    const owned = ownedColumns(excel);
+    expect(owned).toHaveLength(2);
+    expect(writesOutsideOwned(excel, owned)).toEqual([]);
+    const labels = excel.workbook.sheet("Balans mall");
+    const o = owned[0];
+    const written = o ? Array.from({ length: 36 }, (_, i) => labels?.value(o.headerRow + 1 + i, o.column)) : [];
+    expect(written.some((v) => typeof v === "string" && v !== "")).toBe(true);
+  });
+
+  it("refreshes in place the second time (no new columns), still 2 syncs", async () => {
+    const excel = await sampleWorkbook();
+    await runKontrollera(options, undefined, envOf(excel));
+    const columns = excel.workbook.tables.map((t) => t.columns.length);
+    excel.resetLog();
+    const outcome = await runKontrollera(options, undefined, envOf(excel));
+    expect(outcome.syncs).toBe(2);
+    expect(excel.workbook.tables.map((t) => t.columns.length)).toEqual(columns);
+    expect(excel.syncs.flatMap((s) => s.names)).not.toContain("TableColumnCollection.add");
+  });
+
+  it("costs the same 2 syncs for a 3 000-row balance list (no sync per row or table)", async () => {
+    const base = sampleTemplate(true);
+    const sheet = base.sheets[0];
+    const list = sheet?.tables[0];
+    if (!sheet || !list) throw new Error("sample template changed");
+    const rows = Array.from({ length: 3000 }, (_, i) => list.rows[i % list.rows.length] ?? []);
+    const big: WorkbookTemplate = { sheets: [{ ...sheet, tables: [{ ...list, rows }, ...sheet.tables.slice(1)] }] };
+    const excel = await sampleWorkbook(big);
+    const progress: number[] = [];
+    const outcome = await runKontrollera(options, (f) => progress.push(f), envOf(excel));
+    expect(outcome.syncs).toBe(2);
+    expect(progress[0]).toBe(0);
+    expect(progress[progress.length - 1]).toBe(1);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+  });
+
+  it("throws no-tables when nothing is recognised, and writes nothing", async () => {
+    const excel = new FakeExcel();
+    excel.workbook.addSheet("Blad1").put(1, 1, [["Inköpslista"], ["mjölk"]]);
+    const error = await runKontrollera(options, undefined, envOf(excel)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BalansError);
+    expect(error).toMatchObject({ code: "no-tables" });
+    expect(excel.syncCount).toBe(1);
+    expect(excel.events.filter((e) => e.kind === "write")).toEqual([]);
+  });
+});
+
+describe("runSummering", () => {
+  it("costs at most 3 syncs, writes the summary sheet with its chart and shows it", async () => {
+    const excel = await sampleWorkbook();
+    const outcome = await runSummering(options, undefined, envOf(excel));
+    expect(outcome.syncs).toBeLessThanOrEqual(3);
+    expect(outcome.summarySheet).toBe(SUMMARY_SHEET_NAME);
+    const summary = excel.workbook.sheet(SUMMARY_SHEET_NAME);
+    expect(summary?.value(1, 1)).toBe("Balans – summering");
+    expect(summary?.charts).toHaveLength(1);
+    expect(excel.workbook.active).toBe(SUMMARY_SHEET_NAME);
+    expect(writesOutsideOwned(excel, [])).toEqual([]);
+  });
+
+  it("replaces the summary sheet the second time, and clears no other sheet", async () => {
+    const excel = await sampleWorkbook();
+    await runSummering(options, undefined, envOf(excel));
+    excel.resetLog();
+    const outcome = await runSummering(options, undefined, envOf(excel));
+    expect(outcome.syncs).toBeLessThanOrEqual(3);
+    const removed = excel.events.filter((e) => e.kind === "delete-sheet" || e.kind === "clear");
+    expect(removed).toEqual([{ kind: "delete-sheet", sheet: SUMMARY_SHEET_NAME }]);
+    expect(excel.workbook.sheets.filter((s) => s.name === SUMMARY_SHEET_NAME)).toHaveLength(1);
+  });
+
+  it("refuses when a sheet is named like the summary sheet in another case", async () => {
+    const excel = await sampleWorkbook();
+    excel.workbook.addSheet("BALANS SUMMERING (x)");
+    excel.workbook.sheets[excel.workbook.sheets.length - 1]!.name = "BALANS SUMMERING";
+    const error = await runSummering(options, undefined, envOf(excel)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BalansError);
+    expect(excel.events.filter((e) => e.kind === "delete-sheet")).toEqual([]);
+  });
+});
+
+describe("selectRow", () => {
+  it("activates the sheet and selects the row's used cells", async () => {
+    const excel = await sampleWorkbook();
+    excel.workbook.addSheet("Annat");
+    excel.workbook.active = "Annat";
+    await selectRow("Balans mall", 5, envOf(excel));
+    expect(excel.workbook.active).toBe("Balans mall");
+    expect(excel.workbook.selection?.sheet).toBe("Balans mall");
+    expect(excel.workbook.selection?.box.top).toBe(5);
+    expect(excel.workbook.selection?.box.bottom).toBe(5);
+    expect(excel.workbook.selection?.box.left).toBe(1);
+    expect(excel.syncCount).toBe(2);
+  });
+  it("selects column A of a row outside the used range", async () => {
+    const excel = await sampleWorkbook();
+    await selectRow("Balans mall", 5000, envOf(excel));
+    expect(excel.workbook.selection).toEqual({ sheet: "Balans mall", box: { top: 5000, bottom: 5000, left: 1, right: 1 } });
+  });
+});
+
+describe("createExcelPort", () => {
+  it("wires the actions", async () => {
+    const excel = await sampleWorkbook();
+    const port = createExcelPort(envOf(excel));
+    expect(port.kind).toBe("excel");
+    const analysis = await port.analyse(options);
+    expect(analysis.tables.length).toBeGreaterThan(0);
+    expect(excel.syncCount).toBe(1);
+    expect((await port.kontrollera(options)).statusColumns).toBe(2);
+    expect((await port.summering(options)).summarySheet).toBe(SUMMARY_SHEET_NAME);
+    expect(await port.infogaMall(false)).toBe("Balans mall (2)");
+    await port.selectRow("Balans mall", 3);
+    expect(excel.workbook.selection?.box.top).toBe(3);
+  });
+});
+
+describe("assertFreeColumns", () => {
+  const data: WorkbookData = {
+    sheets: [{ name: "S", top: 1, left: 1, values: [["A", "B", null], ["x", "y", "upptagen"]], tables: [] }],
+  };
+  const plan = (column: number, exists = false): StatusColumnPlan => ({
+    sheet: "S",
+    table: "",
+    headerRow: 1,
+    column,
+    exists,
+    header: OWNED_COLUMN_HEADER,
+    cells: [{ row: 2, label: "Klar", fill: null, font: null }],
+  });
+  it("accepts a free column and an existing owned column", () => {
+    expect(() => assertFreeColumns(data, [plan(4), plan(3, true)])).not.toThrow();
+  });
+  it("refuses a new column over user data", () => {
+    expect(() => assertFreeColumns(data, [plan(3)])).toThrow(BalansError);
+  });
+});

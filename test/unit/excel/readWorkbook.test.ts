@@ -1,0 +1,245 @@
+import { BalansError } from "../../../src/app/port";
+import { SUMMARY_SHEET_NAME } from "../../../src/domain";
+import {
+  excelSerialToIso,
+  isDateFormat,
+  locateTable,
+  planReadChunks,
+  readWorkbook,
+  toCellValue,
+  toWorkbookData,
+  type LoadedSheet,
+} from "../../../src/excel/readWorkbook";
+import { FakeExcel } from "../../../src/excel/testing/fakeExcel";
+
+describe("excelSerialToIso (1900 date system)", () => {
+  it.each([
+    [1, "1900-01-01"],
+    [59, "1900-02-28"],
+    [61, "1900-03-01"],
+    [45292, "2024-01-01"],
+    [45351, "2024-02-29"],
+    [45351.75, "2024-02-29"],
+    [2958465, "9999-12-31"],
+  ])("%p → %p", (serial, iso) => expect(excelSerialToIso(serial)).toBe(iso));
+
+  it.each([0, -1, 0.5, 60, 2958466, Number.NaN])("%p is no date", (serial) => expect(excelSerialToIso(serial)).toBeNull());
+});
+
+describe("isDateFormat", () => {
+  it.each(["yyyy-mm-dd", "d/m/yyyy", "mmm yy", "[$-41D]d mmmm yyyy", "yyyy-mm-dd hh:mm", "dd.mm.yy;@", "ÅÅÅÅ-MM-DD"])(
+    "%p is a date format",
+    (f) => expect(isDateFormat(f)).toBe(true),
+  );
+  it.each(["General", "Standard", "@", "0", "#,##0 \"kr\";-#,##0 \"kr\";0 \"kr\"", '0 "dagar"', "h:mm", "mm:ss", "[h]:mm:ss", "0.00E+00", "[Red]0", null, 5])(
+    "%p is not",
+    (f) => expect(isDateFormat(f)).toBe(false),
+  );
+});
+
+describe("toCellValue", () => {
+  it("turns blanks into null", () => {
+    expect(toCellValue("", "General")).toBeNull();
+    expect(toCellValue(null, "General")).toBeNull();
+    expect(toCellValue(undefined, "General")).toBeNull();
+  });
+  it("keeps text, numbers and booleans", () => {
+    expect(toCellValue("Nära vård", "General")).toBe("Nära vård");
+    expect(toCellValue(" ", "General")).toBe(" ");
+    expect(toCellValue(1250000, '#,##0 "kr"')).toBe(1250000);
+    expect(toCellValue(true, "General")).toBe(true);
+    expect(toCellValue(45292, "General")).toBe(45292);
+  });
+  it("reads numbers with a date format as dates", () => {
+    expect(toCellValue(45292, "yyyy-mm-dd")).toEqual({ date: "2024-01-01" });
+    expect(toCellValue(45292.5, "yyyy-mm-dd hh:mm")).toEqual({ date: "2024-01-01" });
+    expect(toCellValue(0.5, "h:mm")).toBe(0.5);
+    expect(toCellValue(60, "yyyy-mm-dd")).toBe(60);
+  });
+  it.each(["#N/A", "#VALUE!", "#VÄRDE!", "#REF!", "#DIV/0!", "#NAME?", "#NAMN?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#BLOCKED!", "#GETTING_DATA", "#FIELD!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"])(
+    "reads %p as an error value",
+    (e) => expect(toCellValue(e, "General")).toEqual({ error: e }),
+  );
+  it("keeps text that only contains a hash", () => expect(toCellValue("#1 prioritet", "General")).toBe("#1 prioritet"));
+});
+
+const sheet = (over: Partial<LoadedSheet>): LoadedSheet => ({
+  name: "Blad1",
+  address: "Blad1!B2:D5",
+  values: [
+    ["Titel", "", ""],
+    ["Datum", "Område", "Text"],
+    [45292, "Nära vård", "=inte en formel"],
+    ["", "", ""],
+  ],
+  numberFormat: [
+    ["General", "General", "General"],
+    ["General", "General", "General"],
+    ["yyyy-mm-dd", "General", "@"],
+    ["General", "General", "General"],
+  ],
+  tables: [{ name: "Balanslista", showHeaders: true, columns: ["Datum", "Område", "Text"], rowCount: 2 }],
+  ...over,
+});
+
+describe("locateTable", () => {
+  it("finds the header row where all column names stand side by side", () => {
+    expect(locateTable(sheet({}), { name: "T", showHeaders: true, columns: ["Datum", "Område", "Text"], rowCount: 2 })).toEqual({
+      name: "T",
+      headerRow: 3,
+      firstColumn: 2,
+      rowCount: 2,
+      columnCount: 3,
+    });
+  });
+  it("finds a table that does not start in the used range's first column", () => {
+    expect(locateTable(sheet({}), { name: "T", showHeaders: true, columns: ["Område", "Text"], rowCount: 2 })).toMatchObject({ headerRow: 3, firstColumn: 3 });
+  });
+  it("gives up when the header row appears twice", () => {
+    const twice = sheet({
+      address: "Blad1!A1:B4",
+      values: [["A", "B"], [1, 2], ["A", "B"], [3, 4]],
+      numberFormat: [["General", "General"], ["General", "General"], ["General", "General"], ["General", "General"]],
+    });
+    expect(locateTable(twice, { name: "T", showHeaders: true, columns: ["A", "B"], rowCount: 1 })).toBeNull();
+  });
+  it("uses a loaded header address", () => {
+    expect(
+      locateTable(sheet({}), { name: "T", showHeaders: true, columns: ["A"], rowCount: 7, headerAddress: "'Blad 1'!F10:F10" }),
+    ).toEqual({ name: "T", headerRow: 10, firstColumn: 6, rowCount: 7, columnCount: 1 });
+  });
+  it("leaves out tables with hidden headers", () => {
+    expect(locateTable(sheet({}), { name: "T", showHeaders: false, columns: ["Datum", "Område", "Text"], rowCount: 2 })).toBeNull();
+  });
+});
+
+describe("toWorkbookData", () => {
+  it("converts values, keeps positions and locates tables", () => {
+    const data = toWorkbookData([sheet({})]);
+    expect(data.sheets).toHaveLength(1);
+    const s = data.sheets[0];
+    expect(s).toMatchObject({ name: "Blad1", top: 2, left: 2 });
+    expect(s?.values[2]).toEqual([{ date: "2024-01-01" }, "Nära vård", "=inte en formel"]);
+    expect(s?.values[3]).toEqual([null, null, null]);
+    expect(s?.tables).toEqual([{ name: "Balanslista", headerRow: 3, firstColumn: 2, rowCount: 2, columnCount: 3 }]);
+  });
+  it("leaves out the Balans summary sheet, and only it", () => {
+    const data = toWorkbookData([sheet({ name: SUMMARY_SHEET_NAME }), sheet({ name: "balans summering" })]);
+    expect(data.sheets.map((s) => s.name)).toEqual(["balans summering"]);
+  });
+  it("gives an empty sheet no values", () => {
+    expect(toWorkbookData([sheet({ address: null, values: [], numberFormat: [], tables: [] })]).sheets[0]).toEqual({
+      name: "Blad1",
+      top: 1,
+      left: 1,
+      values: [],
+      tables: [],
+    });
+  });
+  it("does not mutate its input", () => {
+    const input = sheet({});
+    const copy = JSON.parse(JSON.stringify(input)) as LoadedSheet;
+    toWorkbookData([input]);
+    expect(input).toEqual(copy);
+  });
+});
+
+function smallWorkbook(): FakeExcel {
+  const excel = new FakeExcel();
+  const wb = excel.workbook;
+  wb.addSheet("Balanslista").put(1, 1, [["Balanslista 2024"]]);
+  wb.addTable("Balanslista", "Balans", 3, 2, ["Datum", "Ärende"], [
+    [45292, "Budget"],
+    [45300, "#N/A"],
+  ]);
+  const b = wb.sheet("Balanslista");
+  if (b) b.cell(4, 2).numberFormat = "yyyy-mm-dd";
+  wb.addSheet("Tom");
+  wb.addSheet(SUMMARY_SHEET_NAME).put(1, 1, [["gammal summering"]]);
+  wb.addTable("Avtal", "Avtal", 1, 1, ["Avtal", "Giltigt till"], [["Hyra", "tills vidare"]]);
+  return excel;
+}
+
+describe("readWorkbook", () => {
+  it("reads every sheet in one sync and skips the summary sheet", async () => {
+    const excel = smallWorkbook();
+    const data = await excel.run((context) => readWorkbook(context));
+    expect(excel.syncCount).toBe(1);
+    expect(data.sheets.map((s) => s.name)).toEqual(["Balanslista", "Tom", "Avtal"]);
+    const b = data.sheets[0];
+    expect(b?.top).toBe(1);
+    expect(b?.values[3]).toEqual([null, { date: "2024-01-01" }, "Budget"]);
+    expect(b?.values[4]).toEqual([null, 45300, { error: "#N/A" }]);
+    expect(b?.tables).toEqual([{ name: "Balans", headerRow: 3, firstColumn: 2, rowCount: 2, columnCount: 2 }]);
+    expect(data.sheets[1]).toEqual({ name: "Tom", top: 1, left: 1, values: [], tables: [] });
+    expect(data.sheets[2]?.tables).toEqual([{ name: "Avtal", headerRow: 1, firstColumn: 1, rowCount: 1, columnCount: 2 }]);
+  });
+
+  it("costs one more sync per SHEET_CAP sheets", async () => {
+    const excel = new FakeExcel();
+    for (let i = 1; i <= 7; i++) excel.workbook.addSheet(`Blad${i}`).put(1, 1, [[i]]);
+    const data = await excel.run((context) => readWorkbook(context, { sheetCap: 3 }));
+    expect(data.sheets.map((s) => s.values[0]?.[0])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(excel.syncCount).toBe(3);
+  });
+
+  it("loads the header address in a second sync only for an ambiguous table", async () => {
+    const excel = new FakeExcel();
+    excel.workbook.addSheet("Blad1").put(1, 1, [["A", "B"]]);
+    excel.workbook.addTable("Blad1", "Riktig", 5, 1, ["A", "B"], [[1, 2]]);
+    const data = await excel.run((context) => readWorkbook(context));
+    expect(excel.syncCount).toBe(2);
+    expect(data.sheets[0]?.tables).toEqual([{ name: "Riktig", headerRow: 5, firstColumn: 1, rowCount: 1, columnCount: 2 }]);
+  });
+
+  it("falls back to a chunked read when the response is too large", async () => {
+    const excel = new FakeExcel();
+    const rows = Array.from({ length: 3000 }, (_, i) => [`Ärende nummer ${i}`, i, 45292 + i]);
+    excel.workbook.addTable("Stor", "Stor", 1, 1, ["Ärende", "Nr", "Datum"], rows);
+    excel.limits.responseBytes = 100_000;
+    const data = await excel.run((context) => readWorkbook(context, { budgetBytes: 60_000 }));
+    const failed = excel.syncs.filter((s) => !s.ok);
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(excel.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 100_000)).toBe(true);
+    const values = data.sheets[0]?.values ?? [];
+    expect(values).toHaveLength(3001);
+    expect(values[3000]).toEqual(["Ärende nummer 2999", 2999, 45292 + 2999]);
+    expect(data.sheets[0]?.tables).toEqual([{ name: "Stor", headerRow: 1, firstColumn: 1, rowCount: 3000, columnCount: 3 }]);
+  });
+
+  it("halves chunks that Excel still refuses", async () => {
+    const excel = new FakeExcel();
+    const long = "x".repeat(400);
+    const rows = Array.from({ length: 200 }, (_, i) => [long, i]);
+    excel.workbook.addTable("Blad1", "T", 1, 1, ["Text", "Nr"], rows);
+    excel.limits.responseBytes = 30_000; // the 60-bytes-per-cell estimate is far too low here
+    const data = await excel.run((context) => readWorkbook(context));
+    const values = data.sheets[0]?.values ?? [];
+    expect(values).toHaveLength(201);
+    expect(values[0]).toEqual(["Text", "Nr"]);
+    expect(values[200]).toEqual([long, 199]);
+    expect(excel.syncs.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses a sheet beyond 5 000 000 cells with a message naming it", async () => {
+    const excel = new FakeExcel();
+    const s = excel.workbook.addSheet("Jättestort");
+    s.put(1, 1, [["a"]]);
+    s.put(1_000_000, 6, [["z"]]);
+    const error = await excel.run((context) => readWorkbook(context)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BalansError);
+    expect(error).toMatchObject({ code: "too-many-cells" });
+    expect((error as BalansError).message).toContain("Jättestort");
+    expect((error as BalansError).messageEn).toContain("Jättestort");
+  });
+});
+
+describe("planReadChunks", () => {
+  it("keeps every batch within the budget and covers every row once", () => {
+    const batches = planReadChunks([{ rows: 100_000, columns: 8 }, { rows: 0, columns: 0 }, { rows: 10, columns: 2 }], 3_500_000);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const b of batches) expect(b.reduce((s, j) => s + j.bytes, 0)).toBeLessThanOrEqual(3_500_000);
+    const rows = batches.flat().filter((j) => j.sheet === 0).reduce((s, j) => s + j.rows, 0);
+    expect(rows).toBe(100_000);
+  });
+});
