@@ -25,6 +25,7 @@ function isError(v: CellValue): v is { error: string } {
   return v !== null && typeof v === "object" && "error" in v;
 }
 
+const SUBTOTAL = /^(totalt?|summa|total)\b/iu;
 const NEEDS_NORMALISING = /\s\s|[\t\n\r\u00a0\u202f]|^\s|\s$/u;
 
 function text(v: CellValue): string {
@@ -85,12 +86,11 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
   const lines: FundLine[] = [];
   for (const t of tables.filter((x) => x.kind === "distribution")) {
     for (const r of t.rows) {
-      const insats = text(field(t, r, "insats"));
       const responsible = text(field(t, r, "responsible"));
       const areaCell = field(t, r, "area");
       const amountCol = header(t, "amount", "Summa");
       // A "Totalt"/"Summa" row inside the table would count twice.
-      if (/^(totalt?|summa|total)\b/iu.test(insats || text(areaCell)) && responsible === "") {
+      if (responsible === "" && SUBTOTAL.test(text(field(t, r, "insats")) || text(areaCell))) {
         report(t, r.row, header(t, "insats", "Insats"), "Raden ser ut som en summeringsrad (Totalt) och räknas inte med.",
           "The row looks like a subtotal (Totalt) and is left out.");
         continue;

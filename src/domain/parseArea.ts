@@ -10,10 +10,23 @@ export interface AreaRef {
 
 /** Read an Område cell: "1", "1.", "1. Stärka …", 1, or a name. Null when blank or unreadable. */
 export function parseArea(value: CellValue): AreaRef | null {
+  if (typeof value === "string") {
+    const cached = AREA_CACHE.get(value);
+    if (cached !== undefined) return cached;
+    const parsed = parseAreaText(value);
+    if (AREA_CACHE.size < 5_000) AREA_CACHE.set(value, parsed);
+    return parsed;
+  }
   if (typeof value === "number") {
     return Number.isInteger(value) && value >= 0 && value < 1000 ? { key: String(value), name: null } : null;
   }
-  if (typeof value !== "string") return null;
+  return null;
+}
+
+/** Area texts repeat on every line item: parse each distinct text once. AreaRef is never mutated. */
+const AREA_CACHE = new Map<string, AreaRef | null>();
+
+function parseAreaText(value: string): AreaRef | null {
   const text = value.replace(/[\s\u00a0\u202f]+/gu, " ").trim();
   if (text === "") return null;
   const m = /^(\d{1,3})(?:\s*[.):]\s*|\s+|$)(.*)$/u.exec(text);

@@ -24,6 +24,17 @@ export interface AllocationLine {
   amount: Decimal;
 }
 
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 const isNumberKey = (k: string) => /^\d+$/u.test(k);
 const compareAreaKeys = (a: string, b: string) =>
   isNumberKey(a) && isNumberKey(b) ? Number(a) - Number(b) : isNumberKey(a) ? -1 : isNumberKey(b) ? 1 : a.localeCompare(b, "sv-SE");
@@ -33,9 +44,11 @@ const compareAreaKeys = (a: string, b: string) =>
  * (distributed − allocated), the sums per party, and totals. Exact to the öre.
  */
 export function summariseFunds(lines: FundLine[], allocations: AllocationLine[], problems: Problem[]): YearSummary[] {
-  const years = [...new Set([...lines.map((l) => l.year), ...allocations.map((a) => a.year)])].sort((a, b) => a - b);
+  const linesByYear = groupBy(lines, (l) => l.year);
+  const allocationsByYear = groupBy(allocations, (a) => a.year);
+  const years = [...new Set([...linesByYear.keys(), ...allocationsByYear.keys()])].sort((a, b) => a - b);
   return years.map((year) => {
-    const allocs = allocations.filter((a) => a.year === year);
+    const allocs = allocationsByYear.get(year) ?? [];
     const allocated = new Map<string, { amount: Decimal; name: string | null; first: AllocationLine }>();
     for (const a of allocs) {
       const prev = allocated.get(a.areaKey);
@@ -54,7 +67,7 @@ export function summariseFunds(lines: FundLine[], allocations: AllocationLine[],
 
     const distributed = new Map<string, { amount: Decimal; name: string | null; first: FundLine }>();
     const parties = new Map<string, Decimal>();
-    for (const l of lines.filter((x) => x.year === year)) {
+    for (const l of linesByYear.get(year) ?? []) {
       const k = allocated.has(l.areaKey) ? l.areaKey : (byName.get(l.areaKey) ?? (l.areaName ? byName.get(areaNameKey(l.areaName)) : undefined) ?? l.areaKey);
       const d = distributed.get(k);
       if (d) d.amount = d.amount.plus(l.amount);

@@ -1,0 +1,138 @@
+/**
+ * `npm run bench` — prints, in one run on this machine:
+ *  1. engine time (analyse + plans) at 1 000, 10 000 and 100 000 distribution rows (with a
+ *     tenth as many balanslista rows and a hundredth as many agreements) and the growth per 10×;
+ *  2. the CLI's `report` on a 50 000-row .xlsx against a bare ExcelJS read of the same file
+ *     (time and peak memory, each in its own process), as ratios;
+ *  3. the Excel adapter's round trips and largest request per command at those sizes (on the
+ *     fake Excel that records every request; see src/excel/testing/);
+ *  4. the task pane's initial JavaScript, gzipped (from dist/, after `npm run build`).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { analyseWorkbook, defaultOptions, planFlags } from "../src/domain";
+import type { TemplateTable, WorkbookTemplate } from "../src/domain/template";
+import { runKontrollera, runSummering } from "../src/excel/actions";
+import { FakeExcel } from "../src/excel/testing/fakeExcel";
+import { measureApply } from "../src/excel/testing/measureApply";
+import { saveXlsx, writeTemplate } from "../src/file/applyPlanToWorkbook";
+import { median, timeEngine } from "./engine";
+import { agreementRows, balanslistaRows, distributionRows, syntheticWorkbook } from "./synthetic";
+
+const SIZES = [1_000, 10_000, 100_000];
+const fmt = (n: number, d = 1) => n.toFixed(d).padStart(9);
+const log = (s = "") => process.stdout.write(s + "\n");
+
+function tables(n: number): TemplateTable[] {
+  const t = (name: string, left: number, headers: string[], rows: (string | number | null)[][]): TemplateTable => ({
+    name, top: 1, left, title: null, headers, rows: rows as (string | number | null)[][], validations: [], numberFormats: [], columnWidths: headers.map(() => 14),
+  });
+  return [
+    t("Fordelning2024", 1, ["År", "Område", "Insats", "Ansvarig verksamhet", "Summa"], distributionRows(n) as (string | number | null)[][]),
+    t("Balanslista", 8, ["Prioriterat område", "Vad", "Uppdrag/aktivitet", "Ansvarig funktion/operativ gruppering", "Beredande forum", "Uppföljning"], balanslistaRows(Math.max(1, n / 10)) as (string | number | null)[][]),
+    t("Avtal", 17, ["Överenskommelse/avtal", "Giltighetstid", "Rekommendationsbeslutande forum", "Beredande forum", "Noteringar"], agreementRows(Math.max(1, n / 100)) as (string | number | null)[][]),
+  ];
+}
+
+async function engineSection(): Promise<void> {
+  log("1. Motorn (analyseWorkbook + planer), median av 5 körningar");
+  log("   fördelningsrader  balanslista  avtal   analys ms   planer ms   tillväxt per 10×");
+  let prev: number | null = null;
+  for (const n of SIZES) {
+    const { analyseMs, planMs } = timeEngine(syntheticWorkbook(n, n / 10, n / 100), 5);
+    const total = analyseMs + planMs;
+    log(`   ${String(n).padStart(16)}  ${String(n / 10).padStart(11)}  ${String(n / 100).padStart(5)} ${fmt(analyseMs)}   ${fmt(planMs)}   ${prev ? (total / prev).toFixed(1) + "×" : "–"}`);
+    prev = total;
+  }
+  log("   mål (issue 2): 100 000 + 10 000 + 1 000 rader ≤ 250 ms median");
+  log();
+}
+
+function child(mode: string, file: string): { ms: number; maxRssMb: number } {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "child.ts"), mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}") as { ms: number; maxRssMb: number };
+}
+
+async function cliSection(): Promise<void> {
+  const n = 50_000;
+  const dir = mkdtempSync(join(tmpdir(), "balans-bench-"));
+  const file = join(dir, "bench-50000.xlsx");
+  const template: WorkbookTemplate = { sheets: [{ name: "Data", tables: tables(n) }] };
+  writeFileSync(file, await saveXlsx(writeTemplate(template)));
+  log(`2. Kommandoraden: report --json mot en ren ExcelJS-läsning av samma fil (${n} fördelningsrader, 3 körningar var, median)`);
+  const bare: { ms: number; maxRssMb: number }[] = [];
+  const report: { ms: number; maxRssMb: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    bare.push(child("bare", file));
+    report.push(child("report", file));
+  }
+  const bm = median(bare.map((x) => x.ms));
+  const rm = median(report.map((x) => x.ms));
+  const bmem = median(bare.map((x) => x.maxRssMb));
+  const rmem = median(report.map((x) => x.maxRssMb));
+  log(`   ren läsning:  ${fmt(bm, 0)} ms  ${fmt(bmem, 0)} MB topp-RSS`);
+  log(`   report:       ${fmt(rm, 0)} ms  ${fmt(rmem, 0)} MB topp-RSS`);
+  log(`   kvot:         ${(rm / bm).toFixed(2)}× tid   ${(rmem / bmem).toFixed(2)}× minne   (mål ≤ 1,5×)`);
+  log();
+}
+
+function fakeWith(n: number): FakeExcel {
+  const excel = new FakeExcel();
+  for (const t of tables(n)) excel.workbook.addTable("Data", t.name, t.top, t.left, t.headers, t.rows);
+  return excel;
+}
+
+async function adapterSection(): Promise<void> {
+  log("3. Excel-adaptern (på den inspelande fejkversionen av Excel): rundresor och största begäran");
+  log("   rader      kommando      syncs   största begäran   största svar");
+  const options = defaultOptions("2024-11-15");
+  for (const n of SIZES) {
+    for (const [name, action] of [["Kontrollera", runKontrollera], ["Summering", runSummering]] as const) {
+      const excel = fakeWith(n);
+      await action(options, undefined, { run: excel.run, supports: excel.supports, sleep: async () => undefined });
+      log(`   ${String(n).padStart(7)}    ${name.padEnd(12)} ${String(excel.syncCount).padStart(5)}   ${fmt(excel.largestRequestBytes / 1024, 0)} KB      ${fmt(excel.largestResponseBytes / 1024, 0)} KB`);
+    }
+  }
+  const big = syntheticWorkbook(0, 100_000, 0);
+  const m = await measureApply({ statusColumns: planFlags(analyseWorkbook(big, options)), summary: null });
+  log(`   statuskolumn med 100 000 rader: ${m.syncs} skriv-syncs, största begäran ${(m.largestRequestBytes / 1024).toFixed(0)} KB (gräns 5 MB, plan 4 MB)`);
+  log();
+}
+
+function bundleSection(): void {
+  log("4. Aktivitetsfönstrets initiala JavaScript (gzip)");
+  const dist = join(__dirname, "..", "dist");
+  if (!existsSync(join(dist, "taskpane.html"))) {
+    log("   dist/ saknas: kör `npm run build` först.");
+    return;
+  }
+  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/gu)].map((m) => m[1] ?? "").filter((s) => !s.startsWith("http"));
+  let raw = 0;
+  let gz = 0;
+  for (const s of scripts) {
+    const buf = readFileSync(join(dist, s.replace(/^\.?\//u, "").split("?")[0] ?? ""));
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  log(`   ${scripts.join(", ")}: ${(raw / 1024).toFixed(0)} KB rått, ${(gz / 1024).toFixed(0)} KB gzip (mål < 300 KB)`);
+  const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !scripts.some((s) => s.endsWith(f)));
+  log(`   senare inlästa delar: ${lazy.length} filer`);
+}
+
+async function main(): Promise<void> {
+  log(`Balans benchmark ${new Date().toISOString().slice(0, 10)} — node ${process.version}, ${cpus().length} kärnor, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  log();
+  await engineSection();
+  await cliSection();
+  await adapterSection();
+  bundleSection();
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,274 @@
+/**
+ * The bad-input corpus (test/fixtures/corpus/): every case is analysed with a fixed today, and
+ * the engine must report exactly the expected problems, still process the rest, never throw,
+ * never mutate its input, and plan writes only into the column and the sheet Balans owns.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Decimal from "decimal.js";
+import { analyseWorkbook, defaultOptions, planFlags, planSummary, OWNED_COLUMN_HEADER, SUMMARY_SHEET_NAME } from "../../../src/domain";
+import { toJsonAmount } from "../../../src/domain/formatAmount";
+import { AGREEMENT_STYLES, FOLLOW_UP_STYLES } from "../../../src/domain/statusLabels";
+import type { Analysis, CellValue, Problem, RecognisedTable, SheetData, StatusColumnPlan, WorkbookData } from "../../../src/domain/types";
+import { CORPUS } from "../../fixtures/corpus";
+import { DEFAULT_TODAY, type CorpusCase, type CorpusResult, type ExpectedProblem } from "../../fixtures/corpus/corpusCase";
+
+const CORPUS_DIR = join(__dirname, "../../fixtures/corpus");
+
+function run(c: CorpusCase, workbook: WorkbookData = c.workbook): CorpusResult {
+  const analysis = analyseWorkbook(workbook, defaultOptions(c.today ?? DEFAULT_TODAY));
+  return { workbook, analysis, flags: planFlags(analysis), summary: planSummary(analysis) };
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function cellAt(sheet: SheetData, row: number, col: number): CellValue | undefined {
+  return sheet.values[row - sheet.top]?.[col - sheet.left];
+}
+
+function show(p: { sheet: string; table: string; row: number | null; column: string | null; message: string | RegExp }): string {
+  return `${p.sheet} | ${p.table} | ${p.row ?? "-"} | ${p.column ?? "-"} | ${String(p.message)}`;
+}
+
+function matches(actual: Problem, expected: ExpectedProblem): boolean {
+  if (actual.sheet !== expected.sheet || actual.table !== expected.table || actual.row !== expected.row || actual.column !== expected.column) return false;
+  return typeof expected.message === "string" ? actual.message.includes(expected.message) : expected.message.test(actual.message);
+}
+
+/** Pairs expected and actual problems one to one; what is left over on either side is wrong. */
+function compareProblems(actual: Problem[], expected: ExpectedProblem[]): { missing: string[]; unexpected: string[] } {
+  const used = new Set<number>();
+  const missing: string[] = [];
+  for (const e of expected) {
+    const i = actual.findIndex((a, k) => !used.has(k) && matches(a, e));
+    if (i === -1) missing.push(show(e));
+    else used.add(i);
+  }
+  return { missing, unexpected: actual.filter((_, k) => !used.has(k)).map(show) };
+}
+
+const amount = (d: Decimal | null) => (d === null ? null : toJsonAmount(d));
+
+function fundsView(a: Analysis) {
+  return a.funds.map((y) => ({
+    year: y.year,
+    allocated: amount(y.total.allocated),
+    distributed: amount(y.total.distributed),
+    areas: y.areas.map((x) => [x.area, amount(x.allocated), amount(x.distributed)]),
+    parties: y.parties.map((p) => [p.party, amount(p.distributed)]),
+  }));
+}
+
+const isStatusTable = (t: RecognisedTable) => t.kind === "balanslista" || t.kind === "agreements";
+const plannedColumn = (t: RecognisedTable) => (t.ownedColumn !== null ? t.firstColumn + t.ownedColumn : t.lastColumn + 1);
+
+/** The follow-ups and agreements of each table, in the engine's order (table by table, row by row). */
+function labelsByTable(a: Analysis): Map<RecognisedTable, Map<number, string>> {
+  const out = new Map<RecognisedTable, Map<number, string>>();
+  let f = 0;
+  let g = 0;
+  for (const t of a.tables) {
+    const labels = new Map<number, string>();
+    for (const r of t.rows) {
+      if (t.kind === "balanslista") {
+        const fu = a.followUps[f++];
+        if (fu) labels.set(r.row, FOLLOW_UP_STYLES[fu.status].label);
+      } else if (t.kind === "agreements") {
+        const ag = a.agreements[g++];
+        if (ag) labels.set(r.row, AGREEMENT_STYLES[ag.status].label);
+      }
+    }
+    out.set(t, labels);
+  }
+  return out;
+}
+
+/** What the adapters do with the status column plans: write header and labels (an Excel table grows by one column). */
+function applyFlags(workbook: WorkbookData, flags: StatusColumnPlan[]): WorkbookData {
+  const wb = structuredClone(workbook);
+  const put = (sheet: SheetData, row: number, col: number, value: CellValue) => {
+    while (sheet.values.length <= row - sheet.top) sheet.values.push([]);
+    const line = sheet.values[row - sheet.top] ?? [];
+    while (line.length <= col - sheet.left) line.push(null);
+    line[col - sheet.left] = value;
+    sheet.values[row - sheet.top] = line;
+  };
+  for (const p of flags) {
+    const sheet = wb.sheets.find((s) => s.name === p.sheet);
+    if (!sheet) throw new Error(`no sheet ${p.sheet}`);
+    put(sheet, p.headerRow, p.column, p.header);
+    for (const c of p.cells) put(sheet, c.row, p.column, c.label);
+    const table = sheet.tables.find((t) => p.table !== "" && t.name === p.table);
+    if (table && !p.exists && p.column === table.firstColumn + table.columnCount) table.columnCount += 1;
+  }
+  return wb;
+}
+
+describe("the corpus itself", () => {
+  const files = readdirSync(join(CORPUS_DIR, "cases")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/u, "")).sort();
+
+  it("has at least 40 cases, each file listed once under its own name", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(40);
+    expect(CORPUS.map((c) => c.name).sort()).toEqual(files);
+  });
+
+  it("lists every case in README.md", () => {
+    const readme = readFileSync(join(CORPUS_DIR, "README.md"), "utf8");
+    expect(files.filter((f) => !readme.includes(`\`${f}\``))).toEqual([]);
+  });
+
+  it("names a case error.* exactly when it expects a problem", () => {
+    const wrong = CORPUS.filter((c) => c.name.startsWith("error.") !== c.problems.length > 0).map((c) => c.name);
+    expect(wrong).toEqual([]);
+  });
+
+  it("has no user sheet named like the summary sheet", () => {
+    expect(CORPUS.filter((c) => c.workbook.sheets.some((s) => s.name === SUMMARY_SHEET_NAME)).map((c) => c.name)).toEqual([]);
+  });
+});
+
+describe.each(CORPUS.map((c) => [c.name, c] as const))("corpus %s", (_name, c) => {
+  let cached: CorpusResult | null = null;
+  const result = (): CorpusResult => (cached ??= run(c));
+
+  it("is analysed and planned without throwing, and without mutating its input", () => {
+    const before = structuredClone(c.workbook);
+    expect(() => result()).not.toThrow();
+    expect(c.workbook).toStrictEqual(before);
+  });
+
+  it("reports exactly the expected problems, with sheet, table, row and column", () => {
+    const { missing, unexpected } = compareProblems(result().analysis.problems, c.problems);
+    expect({ missing, unexpected: c.otherProblemsAllowed ? [] : unexpected }).toEqual({ missing: [], unexpected: [] });
+  });
+
+  it("names only real places in its problems", () => {
+    const { analysis } = result();
+    for (const p of analysis.problems) {
+      const sheet = c.workbook.sheets.find((s) => s.name === p.sheet);
+      expect(sheet).toBeDefined();
+      expect(p.table === "" || sheet?.tables.some((t) => t.name === p.table)).toBe(true);
+      if (p.row !== null) expect(Number.isInteger(p.row) && p.row >= 1).toBe(true);
+      expect(p.message.trim()).not.toBe("");
+      expect(p.messageEn.trim()).not.toBe("");
+    }
+  });
+
+  it("processes the rest of the workbook", () => {
+    const { analysis, flags } = result();
+    if (c.tables) expect(analysis.tables.map((t) => [t.sheet, t.table, t.kind, t.rows.map((r) => r.row)])).toEqual(c.tables);
+    if (c.funds) {
+      const view = fundsView(analysis);
+      expect(view.map((y) => ({ year: y.year, allocated: y.allocated, distributed: y.distributed }))).toEqual(
+        c.funds.map((y) => ({ year: y.year, allocated: y.allocated, distributed: y.distributed })),
+      );
+      c.funds.forEach((y, i) => {
+        if (y.areas) expect(view[i]?.areas).toEqual(y.areas);
+        if (y.parties) expect(view[i]?.parties).toEqual(y.parties);
+      });
+    }
+    if (c.followUps) expect(analysis.followUps.map((f) => [f.sheet, f.row, f.title, f.status, f.next])).toEqual(c.followUps);
+    if (c.agreements) expect(analysis.agreements.map((a) => [a.sheet, a.row, a.title, a.status, a.validTo])).toEqual(c.agreements);
+    if (c.statusColumns) expect(flags.map((p) => [p.sheet, p.table, p.column, p.exists])).toEqual(c.statusColumns);
+    c.check?.(result());
+  });
+
+  it("adds up: areas and parties sum to each year's total, differences are distributed − allocated", () => {
+    for (const y of result().analysis.funds) {
+      const areas = y.areas.reduce((s, a) => s.plus(a.distributed), new Decimal(0));
+      const parties = y.parties.reduce((s, p) => s.plus(p.distributed), new Decimal(0));
+      expect(toJsonAmount(areas)).toBe(toJsonAmount(y.total.distributed));
+      expect(toJsonAmount(parties)).toBe(toJsonAmount(y.total.distributed));
+      for (const a of y.areas) {
+        expect(a.difference === null ? null : toJsonAmount(a.difference)).toBe(a.allocated === null ? null : toJsonAmount(a.distributed.minus(a.allocated)));
+      }
+      const allocated = y.areas.filter((a) => a.allocated !== null);
+      if (allocated.length === 0) expect(y.total.allocated).toBeNull();
+      else expect(amount(y.total.allocated)).toBe(toJsonAmount(allocated.reduce((s, a) => s.plus(a.allocated ?? 0), new Decimal(0))));
+    }
+  });
+
+  it("plans status cells only in the owned column, for the rows of the table's body, with each row's own label", () => {
+    const { analysis, flags } = result();
+    const labels = labelsByTable(analysis);
+    const statusTables = analysis.tables.filter((t) => isStatusTable(t) && (t.ownedColumn !== null || !t.blockedOwnedColumn));
+    expect(flags).toHaveLength(statusTables.length);
+    for (const p of flags) {
+      const t = statusTables.find((x) => x.sheet === p.sheet && x.table === p.table && x.headerRow === p.headerRow && plannedColumn(x) === p.column);
+      expect(t).toBeDefined();
+      if (!t) continue;
+      const sheet = c.workbook.sheets.find((s) => s.name === p.sheet);
+      expect(sheet).toBeDefined();
+      if (!sheet) continue;
+      expect(p.header).toBe(OWNED_COLUMN_HEADER);
+      expect(p.exists).toBe(t.ownedColumn !== null);
+      if (t.ownedColumn === null) {
+        // A new column right of the table: every cell it writes is empty today and belongs to no other table.
+        expect(p.column).toBe(t.lastColumn + 1);
+        const occupied: [number, CellValue | undefined][] = [];
+        for (let r = t.headerRow; r <= t.lastRow; r++) if (!isBlank(cellAt(sheet, r, p.column))) occupied.push([r, cellAt(sheet, r, p.column)]);
+        expect(occupied).toEqual([]);
+        const others = sheet.tables.filter((x) => x.name !== t.table && p.column >= x.firstColumn && p.column < x.firstColumn + x.columnCount);
+        expect(others.filter((x) => x.headerRow <= t.lastRow && x.headerRow + x.rowCount >= t.headerRow)).toEqual([]);
+      } else {
+        const head = cellAt(sheet, t.headerRow, p.column);
+        expect(typeof head === "string" ? head.trim().toLowerCase() : head).toBe(OWNED_COLUMN_HEADER.toLowerCase());
+      }
+      // Never inside another recognised table's columns.
+      for (const o of analysis.tables.filter((x) => x !== t && x.sheet === t.sheet && x.headerRow <= t.lastRow && x.lastRow >= t.headerRow)) {
+        expect(p.column >= o.firstColumn && p.column <= o.lastColumn).toBe(false);
+      }
+      const body = Array.from({ length: t.lastRow - t.headerRow }, (_, i) => t.headerRow + 1 + i);
+      expect(p.cells.map((x) => x.row)).toEqual(body);
+      const own = labels.get(t) ?? new Map<number, string>();
+      expect(p.cells.map((x) => [x.row, x.label])).toEqual(body.map((r) => [r, own.get(r) ?? ""]));
+    }
+  });
+
+  it("plans a summary sheet of its own, with in-workbook links and one value per cell", () => {
+    const { summary, analysis } = result();
+    expect(summary.name).toBe(SUMMARY_SHEET_NAME);
+    const seen = new Set<string>();
+    for (const cell of summary.cells) {
+      expect(Number.isInteger(cell.row) && cell.row >= 1 && Number.isInteger(cell.col) && cell.col >= 1).toBe(true);
+      const key = `${cell.row}:${cell.col}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      if (cell.link) {
+        expect(c.workbook.sheets.map((s) => s.name)).toContain(cell.link.sheet);
+        expect(cell.link.address).toMatch(/^[A-Z]{1,3}[1-9]\d*$/u);
+        expect(cell.value).toMatch(/^Rad \d+$/u);
+      }
+    }
+    const problemsShown = summary.cells.filter((x) => x.col === 5 && analysis.problems.some((p) => p.message === x.value));
+    expect(problemsShown.length).toBe(Math.min(analysis.problems.length, 1000));
+  });
+
+  it("gives the same results and plans on a second run, after the status column is written", () => {
+    const first = result();
+    const again = run(c, applyFlags(c.workbook, first.flags));
+    expect(again.flags).toEqual(first.flags.map((p) => ({ ...p, exists: true })));
+    expect(again.analysis.followUps).toEqual(first.analysis.followUps);
+    expect(again.analysis.agreements).toEqual(first.analysis.agreements);
+    expect(fundsView(again.analysis)).toEqual(fundsView(first.analysis));
+    expect(again.analysis.problems).toEqual(first.analysis.problems);
+  });
+});
+
+describe("corpus messages", () => {
+  it("end every sentence before \"Raden räknas inte med\" with a full stop", () => {
+    const analysed = (c: CorpusCase): Problem[] => {
+      try {
+        return run(c).analysis.problems;
+      } catch {
+        return []; // reported by the case's own "without throwing" test
+      }
+    };
+    const bad = CORPUS.flatMap((c) =>
+      analysed(c).filter((p) => /[^.] Raden räknas inte med/u.test(p.message) || /[^.] The row is left out/u.test(p.messageEn)).map((p) => `${c.name}: ${p.message}`),
+    );
+    expect(bad).toEqual([]);
+  });
+});
