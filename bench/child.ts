@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   if (mode === "bare") {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile(file));
+    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
     if (wb.worksheets.length === 0) throw new Error("no sheets");
   } else {
     let out = 0;

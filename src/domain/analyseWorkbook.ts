@@ -1,5 +1,6 @@
 import { agreementStatus } from "./agreementStatus";
-import { extractMilestones } from "./extractMilestones";
+import { extractMilestones, findImpossibleDates } from "./extractMilestones";
+import { isIsoDate } from "./isoDate";
 import { followUpStatus } from "./followUpStatus";
 import { cellText, isBlank } from "./normaliseText";
 import { parseAmount } from "./parseAmount";
@@ -21,8 +22,18 @@ function header(table: RecognisedTable, key: string, fallback: string): string {
   return offset === undefined ? fallback : (table.headers[offset] ?? fallback);
 }
 
+function isDateCell(v: CellValue): v is { date: string } {
+  return v !== null && typeof v === "object" && "date" in v;
+}
+
 function isError(v: CellValue): v is { error: string } {
   return v !== null && typeof v === "object" && "error" in v;
+}
+
+/** A message as a full sentence, so that another can follow it. */
+function sentence(message: string): string {
+  const m = message.trim();
+  return /[.!?…]$/u.test(m) ? m : `${m}.`;
 }
 
 const SUBTOTAL = /^(totalt?|summa|total)\b/iu;
@@ -78,8 +89,8 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
       const amountCol = header(t, "allocated", "Tilldelat belopp");
       if (year === null) { report(t, r.row, header(t, "year", "År"), "År saknas: raden räknas inte med.", "Year is missing: the row is left out."); continue; }
       if (!area) { report(t, r.row, areaCol, "Område saknas eller kan inte läsas: raden räknas inte med.", "Area is missing or unreadable: the row is left out."); continue; }
-      if (!amount.ok) { report(t, r.row, amountCol, `${amount.message} Raden räknas inte med.`, `${amount.messageEn} The row is left out.`); continue; }
-      allocations.push({ sheet: t.sheet, table: t.table, row: r.row, year, areaKey: area.key, areaName: area.name, amount: amount.value });
+      if (!amount.ok) { report(t, r.row, amountCol, `${sentence(amount.message)} Raden räknas inte med.`, `${sentence(amount.messageEn)} The row is left out.`); continue; }
+      allocations.push({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: areaCol, year, areaKey: area.key, areaName: area.name, amount: amount.value });
     }
   }
 
@@ -98,7 +109,7 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
       const year = tableYear(t, r);
       const area = parseArea(areaCell);
       const amount = parseAmount(field(t, r, "amount"));
-      if (!amount.ok) { report(t, r.row, amountCol, `${amount.message} Raden räknas inte med i summorna.`, `${amount.messageEn} The row is left out of the sums.`); continue; }
+      if (!amount.ok) { report(t, r.row, amountCol, `${sentence(amount.message)} Raden räknas inte med i summorna.`, `${sentence(amount.messageEn)} The row is left out of the sums.`); continue; }
       if (year === null) { report(t, r.row, header(t, "year", "År"), "År saknas (varken i kolumnen År eller i tabellens/bladets namn): raden räknas inte med.", "Year is missing (neither in the År column nor in the table's or sheet's name): the row is left out."); continue; }
       if (!area) { report(t, r.row, header(t, "area", "Område"), "Område saknas eller kan inte läsas: raden räknas inte med.", "Area is missing or unreadable: the row is left out."); continue; }
       let party: string;
@@ -106,6 +117,11 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
       if (partCell !== "") {
         const res = resolveParty(partCell, matcher);
         party = res.party;
+        if (res.kind === "unknown") {
+          report(t, r.row, header(t, "party", "Part"),
+            `Parten ”${partCell}” är okänd; raden redovisas som en egen part. Lägg till den i tabellen Parter om namnet stämmer.`,
+            `The party "${partCell}" is unknown; the row is shown as a party of its own. Add it to the Parter table if the name is right.`);
+        }
       } else if (responsible !== "") {
         const res = resolveParty(responsible, matcher);
         party = res.party;
@@ -119,7 +135,7 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
         report(t, r.row, header(t, "responsible", "Ansvarig verksamhet"), "Ansvarig verksamhet saknas; raden redovisas under (okänd part).",
           "Responsible organisation is missing; the row is shown under (unknown party).");
       }
-      lines.push({ sheet: t.sheet, table: t.table, row: r.row, year, areaKey: area.key, areaName: area.name, party, amount: amount.value });
+      lines.push({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: header(t, "area", "Område"), year, areaKey: area.key, areaName: area.name, party, amount: amount.value });
     }
   }
   const funds = summariseFunds(lines, allocations, problems);
@@ -130,25 +146,34 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
       const followCell = field(t, r, "followUp");
       const nextCell = field(t, r, "next");
       const statusCell = field(t, r, "status");
+      const followCol = header(t, "followUp", "Uppföljning");
+      const nextCol = header(t, "next", "Nästa uppföljning");
       let milestones: IsoDate[] = [];
       if (isError(followCell)) {
-        report(t, r.row, header(t, "followUp", "Uppföljning"), `Cellen innehåller felvärdet ${followCell.error}.`, `The cell holds the error value ${followCell.error}.`);
-      } else if (followCell && typeof followCell === "object" && "date" in followCell) {
-        milestones = [followCell.date];
+        report(t, r.row, followCol, `Cellen innehåller ett felvärde (${followCell.error}).`, `The cell contains an error value (${followCell.error}).`);
+      } else if (isDateCell(followCell)) {
+        if (isIsoDate(followCell.date)) milestones = [followCell.date];
+        else report(t, r.row, followCol, `Datumet ”${followCell.date}” finns inte.`, `The date "${followCell.date}" does not exist.`);
       } else {
-        milestones = extractMilestones(cellText(followCell)).map((m) => m.date);
+        const followText = cellText(followCell);
+        milestones = extractMilestones(followText).map((m) => m.date);
+        for (const bad of findImpossibleDates(followText)) {
+          report(t, r.row, followCol, `Datumet ”${bad}” finns inte och räknas inte som en milstolpe.`, `The date "${bad}" does not exist and is not counted as a milestone.`);
+        }
       }
       let nextDate: IsoDate | null = null;
-      if (nextCell && typeof nextCell === "object" && "date" in nextCell) nextDate = nextCell.date;
-      else if (!isBlank(nextCell)) {
+      if (isDateCell(nextCell)) {
+        if (isIsoDate(nextCell.date)) nextDate = nextCell.date;
+        else report(t, r.row, nextCol, `Datumet ”${nextCell.date}” finns inte.`, `The date "${nextCell.date}" does not exist.`);
+      } else if (!isBlank(nextCell)) {
         const found = isError(nextCell) ? [] : extractMilestones(cellText(nextCell));
         if (found[0]) nextDate = found[0].date;
-        else report(t, r.row, header(t, "next", "Nästa uppföljning"), `Datumet ”${cellText(nextCell)}” kan inte läsas.`, `The date "${cellText(nextCell)}" cannot be read.`);
+        else report(t, r.row, nextCol, `Datumet ”${cellText(nextCell)}” kan inte läsas.`, `The date "${cellText(nextCell)}" cannot be read.`);
       }
       const st = followUpStatus({ statusText: isBlank(statusCell) ? null : cellText(statusCell), nextDate, milestones }, options.today, options.dueSoonDays);
       const title = text(field(t, r, "what")) || text(field(t, r, "activity")) || `Rad ${r.row}`;
       const area = text(field(t, r, "area"));
-      followUps.push({ sheet: t.sheet, table: t.table, row: r.row, title, area: area === "" ? null : area, status: st.status, next: st.next, latest: st.latest });
+      followUps.push({ sheet: t.sheet, table: t.table, firstColumn: t.firstColumn, row: r.row, title, area: area === "" ? null : area, status: st.status, next: st.next, latest: st.latest });
     }
   }
 
@@ -157,14 +182,20 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
     for (const r of t.rows) {
       const cell = field(t, r, "validity");
       const validity = parseValidity(cell);
+      const validityCol = header(t, "validity", "Giltighetstid");
+      if (typeof cell === "string" && validity.kind !== "unknown") {
+        for (const bad of findImpossibleDates(cell)) {
+          report(t, r.row, validityCol, `Datumet ”${bad}” finns inte och räknas inte med i giltighetstiden.`, `The date "${bad}" does not exist and is not counted in the period of validity.`);
+        }
+      }
       if (validity.kind === "unknown" && !isBlank(cell)) {
         report(t, r.row, header(t, "validity", "Giltighetstid"),
-          isError(cell) ? `Cellen innehåller felvärdet ${cell.error}.` : `Giltighetstiden ”${cellText(cell)}” kan inte läsas.`,
-          isError(cell) ? `The cell holds the error value ${cell.error}.` : `The period of validity "${cellText(cell)}" cannot be read.`);
+          isError(cell) ? `Cellen innehåller ett felvärde (${cell.error}).` : `Giltighetstiden ”${cellText(cell)}” kan inte läsas.`,
+          isError(cell) ? `The cell contains an error value (${cell.error}).` : `The period of validity "${cellText(cell)}" cannot be read.`);
       }
       const st = agreementStatus(validity, options.today, options.expiringDays);
       const title = text(field(t, r, "agreement")) || `Rad ${r.row}`;
-      agreements.push({ sheet: t.sheet, table: t.table, row: r.row, title, status: st.status, validTo: st.validTo });
+      agreements.push({ sheet: t.sheet, table: t.table, firstColumn: t.firstColumn, row: r.row, title, status: st.status, validTo: st.validTo });
     }
   }
 

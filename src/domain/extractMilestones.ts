@@ -157,7 +157,19 @@ interface Candidate {
  * // [{ date: "2024-06-03", source: "3/6 2024", index: 5 }]
  */
 export function extractMilestones(text: string): Milestone[] {
-  if (typeof text !== "string" || text === "") return [];
+  return scanDates(text).milestones;
+}
+
+/**
+ * Texts that look like dates but name no real day (`29/2 2023`, `2023-02-29`, `31/2 2024`), in
+ * the order they appear: they are left out of the milestones and worth telling the user.
+ */
+export function findImpossibleDates(text: string): string[] {
+  return scanDates(text).impossible;
+}
+
+function scanDates(text: string): { milestones: Milestone[]; impossible: string[] } {
+  if (typeof text !== "string" || text === "") return { milestones: [], impossible: [] };
 
   const candidates: Candidate[] = [];
   for (const form of FORMS) {
@@ -170,6 +182,7 @@ export function extractMilestones(text: string): Milestone[] {
 
   const taken = new Uint8Array(text.length);
   const milestones: Milestone[] = [];
+  const impossible: { source: string; index: number }[] = [];
   for (const candidate of candidates) {
     const end = candidate.index + candidate.source.length;
     let free = true;
@@ -178,7 +191,12 @@ export function extractMilestones(text: string): Milestone[] {
     taken.fill(1, candidate.index, end);
     if (candidate.date !== null) {
       milestones.push({ date: candidate.date, source: candidate.source, index: candidate.index });
+    } else {
+      impossible.push({ source: candidate.source, index: candidate.index });
     }
   }
-  return milestones.sort((a, b) => a.index - b.index);
+  return {
+    milestones: milestones.sort((a, b) => a.index - b.index),
+    impossible: impossible.sort((a, b) => a.index - b.index).map((c) => c.source),
+  };
 }

@@ -29,7 +29,7 @@ const SPACE_GROUPS = /^\d{1,3}(?: \d{3})+$/;
 const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
 const DIGITS = /^\d+$/;
 
-const APPROXIMATE = /(?<![\p{L}])(?:ca|c:a|cirka|ungefär|runt|omkring|drygt|knappt|minst|max|approx|about)(?![\p{L}])|[~≈?]/iu;
+const APPROXIMATE = /(?<![\p{L}])(?:prel|preliminärt|ca|c:a|cirka|ungefär|runt|omkring|drygt|knappt|minst|max|approx|about)(?![\p{L}])|[~≈?]/iu;
 const DATE_LIKE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(?:[ /-]\d{2,4})?)$/;
 const NUMBER_TOKEN = /\d+(?:[ .,]\d+)*/gu;
 
@@ -194,7 +194,7 @@ export function parseAmount(value: CellValue): AmountResult {
   }
   if (typeof value === "string") return parseText(value);
   if ("error" in value) {
-    return fail(`Cellen innehåller felvärdet ${value.error}`, `The cell contains the error value ${value.error}`);
+    return fail(`Cellen innehåller ett felvärde (${value.error}).`, `The cell contains an error value (${value.error}).`);
   }
   if ("date" in value) return fail("Ett datum står i beloppskolumnen", "A date is in the amount column");
   return fail("Cellen innehåller inget belopp", "The cell does not contain an amount");

@@ -11,15 +11,16 @@ import type { Analysis, StatusCell, StatusColumnPlan } from "./types";
 export function planFlags(analysis: Analysis): StatusColumnPlan[] {
   const plans: StatusColumnPlan[] = [];
   const styleByRow = new Map<string, StatusStyle>();
-  for (const f of analysis.followUps) styleByRow.set(`${f.sheet}\u0000${f.table}\u0000${f.row}`, FOLLOW_UP_STYLES[f.status]);
-  for (const a of analysis.agreements) styleByRow.set(`${a.sheet}\u0000${a.table}\u0000${a.row}`, AGREEMENT_STYLES[a.status]);
+  const key = (sheet: string, table: string, firstColumn: number, row: number) => `${sheet}\u0000${table}\u0000${firstColumn}\u0000${row}`;
+  for (const f of analysis.followUps) styleByRow.set(key(f.sheet, f.table, f.firstColumn, f.row), FOLLOW_UP_STYLES[f.status]);
+  for (const a of analysis.agreements) styleByRow.set(key(a.sheet, a.table, a.firstColumn, a.row), AGREEMENT_STYLES[a.status]);
   for (const t of analysis.tables) {
     if (t.kind !== "balanslista" && t.kind !== "agreements") continue;
     const column = t.ownedColumn !== null ? t.firstColumn + t.ownedColumn : t.lastColumn + 1;
     if (t.ownedColumn === null && t.blockedOwnedColumn) continue;
     const cells: StatusCell[] = [];
     for (let row = t.headerRow + 1; row <= t.lastRow; row++) {
-      const style = styleByRow.get(`${t.sheet}\u0000${t.table}\u0000${row}`);
+      const style = styleByRow.get(key(t.sheet, t.table, t.firstColumn, row));
       cells.push(style ? { row, label: style.label, fill: style.fill, font: style.font } : { row, label: "", fill: null, font: null });
     }
     plans.push({ sheet: t.sheet, table: t.table, headerRow: t.headerRow, column, exists: t.ownedColumn !== null, header: OWNED_HEADER, cells });

@@ -32,9 +32,7 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
     titles.forEach((t, i) => put(i + 1, t, { bold: true, fill: HEADER_FILL }));
     row++;
   };
-  const firstColumnOf = (sheet: string, table: string) =>
-    analysis.tables.find((t) => t.sheet === sheet && t.table === table)?.firstColumn ?? 1;
-  const link = (sheet: string, table: string, r: number) => ({ sheet, address: `${columnLetter(firstColumnOf(sheet, table))}${r}` });
+  const link = (sheet: string, firstColumn: number, r: number) => ({ sheet, address: `${columnLetter(firstColumn)}${r}` });
 
   put(1, "Balans – summering", { bold: true });
   row++;
@@ -95,7 +93,7 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
       put(3, f.next);
       put(4, f.latest);
       put(5, f.sheet);
-      put(6, `Rad ${f.row}`, { link: link(f.sheet, f.table, f.row) });
+      put(6, `Rad ${f.row}`, { link: link(f.sheet, f.firstColumn, f.row) });
       row++;
     }
   }
@@ -114,7 +112,7 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
       put(2, a.title);
       put(3, a.validTo);
       put(5, a.sheet);
-      put(6, `Rad ${a.row}`, { link: link(a.sheet, a.table, a.row) });
+      put(6, `Rad ${a.row}`, { link: link(a.sheet, a.firstColumn, a.row) });
       row++;
     }
   }

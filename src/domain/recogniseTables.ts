@@ -22,7 +22,9 @@ function headerMatches(header: string, alias: string): boolean {
 /** Which kind of table a header row is, if any. Headers: the texts of the row's cells. */
 export function matchHeaderRow(headers: string[]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
+  const normalised = headers.map(normaliseHeader);
   for (const schema of TABLE_SCHEMAS) {
+    if (schema.rejectIf?.some((h) => normalised.includes(normaliseHeader(h)))) continue;
     const columns: Record<string, number> = {};
     const duplicates: { header: string; offset: number }[] = [];
     headers.forEach((header, offset) => {
@@ -55,6 +57,11 @@ function couldBeHeaderRow(cells: CellValue[]): boolean {
     if (KEY_HEADER_STARTS.has(v.trim().slice(0, 3).toLocaleLowerCase("sv-SE")) && ++hits >= 2) return true;
   }
   return false;
+}
+
+function headerMatchAt(sheet: SheetData, row: number, start: number, end: number): HeaderMatch | null {
+  const headers = sliceRow(sheet, row, start, end);
+  return couldBeHeaderRow(headers) ? matchHeaderRow(headers.map(cellText)) : null;
 }
 
 function rowIsBlank(cells: CellValue[]): boolean {
@@ -179,25 +186,29 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
     const rowValues = sheet.values[r - sheet.top] ?? [];
     // Columns of this row that no table covers (usually none inside a table's rows).
     const boxes = covered.filter((b) => r >= b.top && r <= b.bottom);
-    let c = sheet.left;
-    while (c <= right) {
-      const box = boxes.find((b) => c >= b.left && c <= b.right);
-      if (box) {
-        c = box.right + 1;
-        continue;
-      }
-      if (isBlank(rowValues[c - sheet.left] ?? null)) {
-        c++;
-        continue;
-      }
+    const free = (col: number) => col >= sheet.left && col <= right && !boxes.some((b) => col >= b.left && col <= b.right);
+    const filled = (col: number) => free(col) && !isBlank(rowValues[col - sheet.left] ?? null);
+    // Runs of filled header cells outside tables.
+    const runs: [number, number][] = [];
+    for (let c = sheet.left; c <= right; c++) {
+      if (!filled(c)) continue;
       const start = c;
-      while (c + 1 <= right && !isBlank(rowValues[c + 1 - sheet.left] ?? null) && !boxes.some((b) => c + 1 >= b.left && c + 1 <= b.right)) c++;
-      const end = c;
-      c++;
-      if (end === start) continue;
-      const headers = sliceRow(sheet, r, start, end);
-      if (!couldBeHeaderRow(headers)) continue;
-      const match = matchHeaderRow(headers.map(cellText));
+      while (filled(c + 1)) c++;
+      runs.push([start, c]);
+    }
+    for (let i = 0; i < runs.length; i++) {
+      const [start, runEnd] = runs[i]!;
+      let end = runEnd;
+      let match = runEnd > start ? headerMatchAt(sheet, r, start, end) : null;
+      // One empty header cell inside a header row: try the run with the next one.
+      const nextRun = runs[i + 1];
+      if (!match && nextRun && nextRun[0] === runEnd + 2 && free(runEnd + 1)) {
+        match = headerMatchAt(sheet, r, start, nextRun[1]);
+        if (match) {
+          end = nextRun[1];
+          i++;
+        }
+      }
       if (!match) continue;
       let last = r;
       while (last + 1 <= bottom && !isCovered(last + 1, start)) {

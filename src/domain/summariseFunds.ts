@@ -7,6 +7,8 @@ export interface FundLine {
   sheet: string;
   table: string;
   row: number;
+  /** The Område header as the user wrote it, for messages. */
+  areaColumn: string;
   year: number;
   areaKey: string;
   areaName: string | null;
@@ -18,6 +20,8 @@ export interface AllocationLine {
   sheet: string;
   table: string;
   row: number;
+  /** The Område header as the user wrote it, for messages. */
+  areaColumn: string;
   year: number;
   areaKey: string;
   areaName: string | null;
@@ -54,7 +58,7 @@ export function summariseFunds(lines: FundLine[], allocations: AllocationLine[],
       const prev = allocated.get(a.areaKey);
       if (prev) {
         problems.push({
-          sheet: a.sheet, table: a.table, row: a.row, column: "Område",
+          sheet: a.sheet, table: a.table, row: a.row, column: a.areaColumn,
           message: `Område ${a.areaKey} har redan en tilldelning för ${year} (rad ${prev.first.row}); beloppen läggs ihop.`,
           messageEn: `Area ${a.areaKey} already has an allocation for ${year} (row ${prev.first.row}); the amounts are added.`,
         });
@@ -82,14 +86,14 @@ export function summariseFunds(lines: FundLine[], allocations: AllocationLine[],
       const dist = d?.amount ?? new Decimal(0);
       if (!a && d && allocated.size > 0) {
         problems.push({
-          sheet: d.first.sheet, table: d.first.table, row: d.first.row, column: "Område",
+          sheet: d.first.sheet, table: d.first.table, row: d.first.row, column: d.first.areaColumn,
           message: `Område ${k} har fördelade medel ${year} men ingen tilldelning.`,
           messageEn: `Area ${k} has distributed funds in ${year} but no allocation.`,
         });
       }
       if (a && !d) {
         problems.push({
-          sheet: a.first.sheet, table: a.first.table, row: a.first.row, column: "Område",
+          sheet: a.first.sheet, table: a.first.table, row: a.first.row, column: a.first.areaColumn,
           message: `Område ${k} har en tilldelning ${year} men inga fördelade medel.`,
           messageEn: `Area ${k} has an allocation in ${year} but no distributed funds.`,
         });

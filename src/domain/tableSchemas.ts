@@ -15,6 +15,8 @@ export interface TableSchema {
   kind: TableKind;
   /** Swedish name used in messages. */
   label: string;
+  /** A header row with any of these headers is not this kind (e.g. Balans's own summary). */
+  rejectIf?: string[];
   fields: FieldSpec[];
 }
 
@@ -72,6 +74,8 @@ export const TABLE_SCHEMAS: TableSchema[] = [
   {
     kind: "allocations",
     label: "tilldelning",
+    // The summary sheet (and copies of it) has Tilldelat beside Fördelat and Differens.
+    rejectIf: ["Fördelat", "Differens"],
     fields: [
       f("year", ["År"]),
       f("area", ["Område", "Utvecklingsområde"], { key: true }),

@@ -114,6 +114,8 @@ export type Validity =
 export interface FollowUp {
   sheet: string;
   table: string;
+  /** Worksheet column where the table starts: tells apart plain ranges (table "") on one sheet. */
+  firstColumn: number;
   row: number;
   title: string;
   area: string | null;
@@ -125,6 +127,8 @@ export interface FollowUp {
 export interface Agreement {
   sheet: string;
   table: string;
+  /** Worksheet column where the table starts: tells apart plain ranges (table "") on one sheet. */
+  firstColumn: number;
   row: number;
   title: string;
   status: AgreementStatus;

@@ -59,6 +59,7 @@ export function analysis2024(): Analysis {
       {
         sheet: "Balanslista",
         table: "Balanslista",
+        firstColumn: 1,
         row: 12,
         title: "Rekommendationsbeslut nytt avtal hjälpmedel",
         area: "Nära vård",
@@ -69,6 +70,7 @@ export function analysis2024(): Analysis {
       {
         sheet: "Balanslista",
         table: "Balanslista",
+        firstColumn: 1,
         row: 7,
         title: "Uppföljning av MiniMaria",
         area: "Psykisk hälsa",
@@ -79,6 +81,7 @@ export function analysis2024(): Analysis {
       {
         sheet: "Balanslista",
         table: "Balanslista",
+        firstColumn: 1,
         row: 9,
         title: "Breddinförande av Barnsäkert",
         area: "Psykisk hälsa",
@@ -88,14 +91,15 @@ export function analysis2024(): Analysis {
       },
     ],
     agreements: [
-      { sheet: "Avtal", table: "Avtal", row: 4, title: "Överenskommelse om samverkan kring barn och unga", status: "expired", validTo: "2024-10-31" },
-      { sheet: "Avtal", table: "Avtal", row: 5, title: "Hjälpmedelsavtal", status: "expiring", validTo: "2024-12-31" },
-      { sheet: "Avtal", table: "Avtal", row: 6, title: "Ledningssystem för samverkan", status: "open-ended", validTo: null },
+      { sheet: "Avtal", table: "Avtal", firstColumn: 1, row: 4, title: "Överenskommelse om samverkan kring barn och unga", status: "expired", validTo: "2024-10-31" },
+      { sheet: "Avtal", table: "Avtal", firstColumn: 1, row: 5, title: "Hjälpmedelsavtal", status: "expiring", validTo: "2024-12-31" },
+      { sheet: "Avtal", table: "Avtal", firstColumn: 1, row: 6, title: "Ledningssystem för samverkan", status: "open-ended", validTo: null },
     ],
     problems: [
       {
         sheet: "Fördelning",
         table: "Fordelning",
+        
         row: 14,
         column: "Summa",
         message: "Summan ”1 073 000 kr?” är inget belopp.",
@@ -104,6 +108,7 @@ export function analysis2024(): Analysis {
       {
         sheet: "Avtal",
         table: "Avtal",
+        
         row: null,
         column: "Giltighetstid",
         message: "Kolumnen Giltighetstid saknas.",

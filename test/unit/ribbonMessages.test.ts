@@ -19,6 +19,7 @@ function outcome(partial: Partial<Analysis>, rest: Partial<ActionOutcome> = {}):
 const followUp = (status: Analysis["followUps"][number]["status"]) => ({
   sheet: "Balanslista",
   table: "Balanslista",
+  firstColumn: 1,
   row: 2,
   title: "x",
   area: null,
@@ -29,6 +30,7 @@ const followUp = (status: Analysis["followUps"][number]["status"]) => ({
 const agreement = (status: Analysis["agreements"][number]["status"]) => ({
   sheet: "Avtal",
   table: "Avtal",
+  firstColumn: 1,
   row: 2,
   title: "y",
   status,

@@ -177,10 +177,10 @@ describe("parseAmount – rejected values", () => {
   it("rejects an Excel error value", () => {
     expect(read({ error: "#N/A" })).toEqual({
       empty: false,
-      message: "Cellen innehåller felvärdet #N/A",
-      messageEn: "The cell contains the error value #N/A",
+      message: "Cellen innehåller ett felvärde (#N/A).",
+      messageEn: "The cell contains an error value (#N/A).",
     });
-    expect(failure({ error: "#VÄRDE!" }).message).toBe("Cellen innehåller felvärdet #VÄRDE!");
+    expect(failure({ error: "#VÄRDE!" }).message).toBe("Cellen innehåller ett felvärde (#VÄRDE!).");
   });
 
   it("rejects a date cell", () => {

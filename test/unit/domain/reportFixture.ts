@@ -37,6 +37,7 @@ export function analysis(): Analysis {
       {
         sheet: "Balanslista",
         table: "Balanslista",
+        firstColumn: 1,
         row: 4,
         title: "Överenskommelse samverkan Vuxenhabilitering",
         area: "Nära vård",
@@ -47,6 +48,7 @@ export function analysis(): Analysis {
       {
         sheet: "Balanslista",
         table: "Balanslista",
+        firstColumn: 1,
         row: 6,
         title: "Gemensam plan på primärvårdsnivå",
         area: null,
@@ -57,6 +59,7 @@ export function analysis(): Analysis {
       {
         sheet: "Balanslista",
         table: "Balanslista",
+        firstColumn: 1,
         row: 7,
         title: "Personcentrering",
         area: "Nära vård",
@@ -69,6 +72,7 @@ export function analysis(): Analysis {
       {
         sheet: "Avtal",
         table: "Avtal",
+        firstColumn: 1,
         row: 6,
         title: "Handlingsplan psykisk hälsa",
         status: "expired",
@@ -77,17 +81,19 @@ export function analysis(): Analysis {
       {
         sheet: "Avtal",
         table: "Avtal",
+        firstColumn: 1,
         row: 9,
         title: "Avtal om samverkan",
         status: "expiring",
         validTo: "2024-12-31",
       },
-      { sheet: "Avtal", table: "Avtal", row: 16, title: "Placerade barn", status: "open-ended", validTo: null },
+      { sheet: "Avtal", table: "Avtal", firstColumn: 1, row: 16, title: "Placerade barn", status: "open-ended", validTo: null },
     ],
     problems: [
       {
         sheet: "Fördelning 2024",
         table: "Fordelning2024",
+        
         row: 12,
         column: "Summa",
         message: "Beloppet ”ca 5 mkr” kan inte läsas.",

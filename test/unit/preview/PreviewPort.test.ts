@@ -1,0 +1,196 @@
+import ExcelJS from "exceljs";
+import { BalansError } from "../../../src/app/port";
+import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
+import { TEMPLATE_SHEET_NAME } from "../../../src/domain/sampleWorkbook";
+import * as applyModule from "../../../src/file/applyPlanToWorkbook";
+import { saveXlsx } from "../../../src/file/applyPlanToWorkbook";
+import { readXlsx, tableModels } from "../../../src/file/readXlsx";
+import { createSamplePort, PreviewPort } from "../../../src/preview/PreviewPort";
+
+const OPTIONS = defaultOptions("2024-11-15");
+/** Overdue rows of the sample's balance list on 2024-11-15 (Balanslista SVOM 2024). */
+const OVERDUE_ROWS = [4, 9, 11, 13, 16, 17, 18, 22, 29, 30, 31, 32, 38];
+
+function sample(): { port: PreviewPort; changes: () => number } {
+  const port = createSamplePort("Exempel");
+  let changes = 0;
+  port.subscribe(() => {
+    changes++;
+  });
+  return { port, changes: () => changes };
+}
+
+const value = (port: PreviewPort, sheet: string, address: string): unknown => port.workbook.getWorksheet(sheet)?.getCell(address).value;
+
+describe("PreviewPort over the sample workbook", () => {
+  it("is a preview port that shows the first sheet and has nothing selected", () => {
+    const { port } = sample();
+    expect(port.kind).toBe("preview");
+    expect(port.name).toBe("Exempel");
+    expect(port.getView()).toEqual({ version: 0, sheet: "Balanslista", selectedRow: null });
+  });
+
+  it("analyse reads the workbook without changing it: 13 302 905 kr over four parties, no problems", async () => {
+    const { port, changes } = sample();
+    const analysis = await port.analyse(OPTIONS);
+    expect(analysis.today).toBe("2024-11-15");
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.funds.map((y) => [y.year, y.total.distributed.toString()])).toEqual([[2024, "13302905"]]);
+    expect(analysis.funds[0]?.parties.map((p) => p.party)).toEqual([
+      "Region Jämtland Härjedalen",
+      "Kommunförbundet Jämtland Härjedalen",
+      "Gemensam",
+      "Östersunds kommun",
+    ]);
+    expect(changes()).toBe(0);
+    expect(port.workbook.worksheets.map((ws) => ws.name)).toEqual(["Balanslista", "Avtal", "Fördelning 2024", "Parter"]);
+  });
+
+  it("kontrollera writes the two status columns with labels and fills, and tells the grid once", async () => {
+    const { port, changes } = sample();
+    const progress: number[] = [];
+    const outcome = await port.kontrollera(OPTIONS, (f) => progress.push(f));
+    expect(outcome.statusColumns).toBe(2);
+    expect(outcome.summarySheet).toBeNull();
+    expect(outcome.syncs).toBe(0);
+    expect(outcome.analysis.today).toBe("2024-11-15");
+    expect(progress).toEqual([0, 1]);
+    expect(changes()).toBe(1);
+    expect(port.getView()).toEqual({ version: 1, sheet: "Balanslista", selectedRow: null });
+
+    expect(value(port, "Balanslista", "I2")).toBe("Balans status");
+    const labels = new Map<number, unknown>();
+    for (let r = 3; r <= 38; r++) labels.set(r, value(port, "Balanslista", `I${r}`));
+    expect([...labels].filter(([, v]) => v === "Försenad").map(([r]) => r)).toEqual(OVERDUE_ROWS);
+    expect(labels.get(3)).toBe("Planerad");
+    expect(labels.get(6)).toBe("Snart");
+    const i4 = port.workbook.getWorksheet("Balanslista")?.getCell("I4");
+    expect(i4?.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } });
+    expect(i4?.font?.color).toEqual({ argb: "FF9C0006" });
+    expect(value(port, "Avtal", "F2")).toBe("Balans status");
+    // Kontrollera writes no summary sheet.
+    expect(port.workbook.getWorksheet(SUMMARY_SHEET_NAME)).toBeUndefined();
+  });
+
+  it("kontrollera twice refreshes the same columns (no second status column)", async () => {
+    const { port } = sample();
+    await port.kontrollera(OPTIONS);
+    const later = await port.kontrollera(defaultOptions("2023-01-01"));
+    expect(later.statusColumns).toBe(2);
+    expect(value(port, "Balanslista", "I2")).toBe("Balans status");
+    expect(value(port, "Balanslista", "J2")).toBeNull();
+    expect(value(port, "Balanslista", "I4")).not.toBe("Försenad");
+  });
+
+  it("summering writes the summary sheet, shows it, and leaves the balance list alone", async () => {
+    const { port, changes } = sample();
+    const outcome = await port.summering(OPTIONS);
+    expect(outcome.summarySheet).toBe(SUMMARY_SHEET_NAME);
+    expect(outcome.statusColumns).toBe(0);
+    expect(changes()).toBe(1);
+    expect(port.getView()).toEqual({ version: 1, sheet: SUMMARY_SHEET_NAME, selectedRow: null });
+    expect(value(port, SUMMARY_SHEET_NAME, "A10")).toBe("Totalt");
+    expect(value(port, SUMMARY_SHEET_NAME, "D10")).toBe(13302905);
+    expect(value(port, "Balanslista", "I2")).toBeNull();
+
+    // Again: the sheet is replaced, not duplicated.
+    await port.summering(OPTIONS);
+    expect(port.workbook.worksheets.filter((ws) => ws.name === SUMMARY_SHEET_NAME)).toHaveLength(1);
+  });
+
+  it("infogaMall inserts a new sheet with uniquely named tables, the way the Excel adapter names them", async () => {
+    const { port } = sample();
+    expect(await port.infogaMall(true)).toBe(TEMPLATE_SHEET_NAME);
+    expect(port.getView().sheet).toBe(TEMPLATE_SHEET_NAME);
+    expect(await port.infogaMall(false)).toBe(`${TEMPLATE_SHEET_NAME} (2)`);
+
+    const names = port.workbook.worksheets.flatMap((ws) => tableModels(ws).map((t) => t.name.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+    const inserted = tableModels(port.workbook.getWorksheet(TEMPLATE_SHEET_NAME)!).map((t) => t.name);
+    expect(inserted).toContain("Balanslista_2");
+
+    // It survives a save and a read, and the engine finds the inserted tables.
+    const back = await readXlsx(await saveXlsx(port.workbook));
+    const analysis = await new PreviewPort(back.workbook, "igen").analyse(OPTIONS);
+    const onTemplate = analysis.tables.filter((t) => t.sheet === TEMPLATE_SHEET_NAME).map((t) => t.kind);
+    expect(onTemplate).toEqual(expect.arrayContaining(["balanslista", "agreements", "allocations", "distribution", "parties"]));
+  });
+
+  it("selectRow shows the sheet and selects the row; an unknown sheet is a BalansError", async () => {
+    const { port, changes } = sample();
+    await port.selectRow("Avtal", 12);
+    expect(port.getView()).toEqual({ version: 1, sheet: "Avtal", selectedRow: 12 });
+    expect(changes()).toBe(1);
+    await expect(port.selectRow("Finns inte", 3)).rejects.toBeInstanceOf(BalansError);
+    expect(port.getView().sheet).toBe("Avtal");
+  });
+
+  it("showSheet changes the sheet and clears the selection; unknown sheets are ignored", async () => {
+    const { port, changes } = sample();
+    await port.selectRow("Avtal", 12);
+    port.showSheet("Parter");
+    expect(port.getView()).toEqual({ version: 2, sheet: "Parter", selectedRow: null });
+    port.showSheet("Parter");
+    port.showSheet("Finns inte");
+    expect(changes()).toBe(2);
+  });
+
+  it("stops telling a listener after it unsubscribes", async () => {
+    const port = createSamplePort("Exempel");
+    const listener = jest.fn();
+    const unsubscribe = port.subscribe(listener);
+    await port.kontrollera(OPTIONS);
+    unsubscribe();
+    await port.summering(OPTIONS);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("PreviewPort errors, as the Excel adapter reports them", () => {
+  it("kontrollera and summering on a workbook without tables: no-tables", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Blad1").getCell("A1").value = "Hej";
+    const port = new PreviewPort(wb, "tom.xlsx");
+    await expect(port.kontrollera(OPTIONS)).rejects.toMatchObject({ name: "BalansError", code: "no-tables" });
+    await expect(port.summering(OPTIONS)).rejects.toMatchObject({ name: "BalansError", code: "no-tables" });
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Blad1"]);
+  });
+
+  it("summering beside a sheet named like the summary sheet: a BalansError, in both languages", async () => {
+    const { port } = sample();
+    port.workbook.addWorksheet("BALANS SUMMERING").getCell("A1").value = "mitt eget";
+    const error = await port.summering(OPTIONS).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(BalansError);
+    expect((error as BalansError).code).toBe("sheet-not-empty");
+    expect((error as BalansError).message).toBe(
+      'Bladet "BALANS SUMMERING" heter nästan som summeringsbladet "Balans summering": byt namn på det först.',
+    );
+    expect((error as BalansError).messageEn).toBe(
+      'The sheet "BALANS SUMMERING" is named almost like the summary sheet "Balans summering": rename it first.',
+    );
+    expect(value(port, "BALANS SUMMERING", "A1")).toBe("mitt eget");
+  });
+
+  it("a failure while writing becomes a BalansError with the detail, and the grid is told to show what was written", async () => {
+    const { port, changes } = sample();
+    const spy = jest.spyOn(applyModule, "applyPlanToWorkbook").mockImplementation(() => {
+      throw new Error("disken är full");
+    });
+    try {
+      const error = await port.kontrollera(OPTIONS).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(BalansError);
+      expect((error as BalansError).code).toBe("unknown");
+      expect((error as BalansError).message).toBe("Balans kunde inte skriva i arbetsboken: disken är full");
+      expect((error as BalansError).messageEn).toBe("Balans could not write to the workbook: disken är full");
+      expect(changes()).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
