@@ -153,7 +153,7 @@ function reasonOf(e: unknown): string {
   return message;
 }
 
-async function readWorkbook(io: CliIo, file: string): Promise<ReadXlsxResult> {
+async function readWorkbook(io: CliIo, file: string, forWriting: boolean): Promise<ReadXlsxResult> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(file);
@@ -161,7 +161,7 @@ async function readWorkbook(io: CliIo, file: string): Promise<ReadXlsxResult> {
     throw new UsageError(`Kan inte läsa ${file}: ${reasonOf(e)}.`);
   }
   try {
-    return await readXlsx(bytes);
+    return await readXlsx(bytes, { keepLinks: forWriting });
   } catch (e) {
     throw new UsageError(`${file} kan inte läsas som en .xlsx-arbetsbok: ${reasonOf(e)}.`);
   }
@@ -183,7 +183,7 @@ async function report(args: Args, io: CliIo): Promise<number> {
   checkOptions(args, "report");
   const file = oneFile(args, "report");
   const today = todayOf(args);
-  const analysis = analyse(await readWorkbook(io, file), file, today);
+  const analysis = analyse(await readWorkbook(io, file, false), file, today);
   io.stdout(args.json ? `${JSON.stringify(toReportJson(analysis), null, 2)}\n` : formatReport(analysis));
   return EXIT_OK;
 }
@@ -220,7 +220,7 @@ async function apply(args: Args, io: CliIo): Promise<number> {
   const out = outOf(args, "apply");
   const today = todayOf(args);
   await refuseOverwrite(io, out, args.force);
-  const read = await readWorkbook(io, file);
+  const read = await readWorkbook(io, file, true);
   const analysis = analyse(read, file, today);
   const plan = planApply(analysis);
   applyPlanToWorkbook(read.workbook, plan);

@@ -110,15 +110,24 @@ export function formatRange(r: CellRange): string {
   return a === b ? a : `${a}:${b}`;
 }
 
+export interface ReadXlsxOptions {
+  /**
+   * Restore the in-workbook links that ExcelJS drops on reading. Needed only when the workbook
+   * is written back (apply, the preview); `report` skips it, which saves a second parse of
+   * every sheet. @default true
+   */
+  keepLinks?: boolean;
+}
+
 /** Read an .xlsx file. Throws when the bytes are not an .xlsx workbook. */
-export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<ReadXlsxResult> {
+export async function readXlsx(data: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const zip = await JSZip.loadAsync(bytes);
   const workbook = new ExcelJS.Workbook();
   // ExcelJS hands the bytes to JSZip, which takes a Uint8Array in Node and in browsers alike.
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   await repairTables(workbook, zip);
-  await repairInternalLinks(workbook, zip);
+  if (options.keepLinks ?? true) await repairInternalLinks(workbook, zip);
   return { workbook, data: toWorkbookData(workbook), unsupported: await unsupportedParts(zip) };
 }
 
