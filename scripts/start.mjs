@@ -74,6 +74,7 @@ function banner(scheme) {
     "",
     ` Förhandsvisning i webbläsaren / Preview in the browser:`,
     `   ${url}`,
+    `   ${url}?today=2024-11-15   (fast datum som idag / fixed date as today; &lang=en: English)`,
     "",
     " Sideladda i Excel på webben / Sideload in Excel on the web:",
     "   1. Öppna en arbetsbok i Excel på webben. / Open a workbook in Excel on the web.",

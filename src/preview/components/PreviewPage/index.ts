@@ -1,0 +1,2 @@
+export { PreviewPage, type PreviewPageProps } from "./PreviewPage";
+export { DOWNLOAD_NAME } from "./usePreviewWorkbook";

@@ -1,0 +1,1 @@
+export { SheetGrid, type SheetGridProps } from "./SheetGrid";
