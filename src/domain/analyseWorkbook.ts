@@ -1,5 +1,5 @@
 import { agreementStatus } from "./agreementStatus";
-import { extractMilestones, findImpossibleDates } from "./extractMilestones";
+import { extractMilestones, findImpossibleDates, scanDates } from "./extractMilestones";
 import { isIsoDate } from "./isoDate";
 import { followUpStatus } from "./followUpStatus";
 import { cellText, isBlank } from "./normaliseText";
@@ -155,9 +155,9 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
         if (isIsoDate(followCell.date)) milestones = [followCell.date];
         else report(t, r.row, followCol, `Datumet ”${followCell.date}” finns inte.`, `The date "${followCell.date}" does not exist.`);
       } else {
-        const followText = cellText(followCell);
-        milestones = extractMilestones(followText).map((m) => m.date);
-        for (const bad of findImpossibleDates(followText)) {
+        const scanned = scanDates(cellText(followCell));
+        milestones = scanned.milestones.map((m) => m.date);
+        for (const bad of scanned.impossible) {
           report(t, r.row, followCol, `Datumet ”${bad}” finns inte och räknas inte som en milstolpe.`, `The date "${bad}" does not exist and is not counted as a milestone.`);
         }
       }

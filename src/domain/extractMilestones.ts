@@ -168,7 +168,8 @@ export function findImpossibleDates(text: string): string[] {
   return scanDates(text).impossible;
 }
 
-function scanDates(text: string): { milestones: Milestone[]; impossible: string[] } {
+/** Milestones and impossible dates of one text in a single pass. */
+export function scanDates(text: string): { milestones: Milestone[]; impossible: string[] } {
   if (typeof text !== "string" || text === "") return { milestones: [], impossible: [] };
 
   const candidates: Candidate[] = [];

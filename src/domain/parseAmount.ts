@@ -80,6 +80,8 @@ function notAnAmount(text: string): Failure {
 }
 
 function toOre(value: Decimal): Decimal {
+  if (value.isZero()) return new Decimal(0);
+  if (value.decimalPlaces() <= 2) return value;
   const rounded = value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return rounded.isZero() ? new Decimal(0) : rounded;
 }

@@ -188,10 +188,15 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
     const boxes = covered.filter((b) => r >= b.top && r <= b.bottom);
     const free = (col: number) => col >= sheet.left && col <= right && !boxes.some((b) => col >= b.left && col <= b.right);
     const filled = (col: number) => free(col) && !isBlank(rowValues[col - sheet.left] ?? null);
-    // Runs of filled header cells outside tables.
+    // Runs of filled header cells outside tables (a table's columns are skipped at once).
     const runs: [number, number][] = [];
     for (let c = sheet.left; c <= right; c++) {
-      if (!filled(c)) continue;
+      const box = boxes.find((b) => c >= b.left && c <= b.right);
+      if (box) {
+        c = box.right;
+        continue;
+      }
+      if (isBlank(rowValues[c - sheet.left] ?? null)) continue;
       const start = c;
       while (filled(c + 1)) c++;
       runs.push([start, c]);
