@@ -182,12 +182,15 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
   const isCovered = (r: number, c: number) => covered.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
   const right = sheetRight(sheet);
   const bottom = sheet.top + sheet.values.length - 1;
+  // The row being scanned and the tables beside it; the helpers below read them.
+  let boxes: typeof covered = [];
+  let rowValues: CellValue[] = [];
+  const free = (col: number) => col >= sheet.left && col <= right && !boxes.some((b) => col >= b.left && col <= b.right);
+  const filled = (col: number) => free(col) && !isBlank(rowValues[col - sheet.left] ?? null);
   for (let r = sheet.top; r <= bottom; r++) {
-    const rowValues = sheet.values[r - sheet.top] ?? [];
     // Columns of this row that no table covers (usually none inside a table's rows).
-    const boxes = covered.filter((b) => r >= b.top && r <= b.bottom);
-    const free = (col: number) => col >= sheet.left && col <= right && !boxes.some((b) => col >= b.left && col <= b.right);
-    const filled = (col: number) => free(col) && !isBlank(rowValues[col - sheet.left] ?? null);
+    boxes = covered.filter((b) => r >= b.top && r <= b.bottom);
+    rowValues = sheet.values[r - sheet.top] ?? [];
     // Runs of filled header cells outside tables (a table's columns are skipped at once).
     const runs: [number, number][] = [];
     for (let c = sheet.left; c <= right; c++) {
