@@ -370,7 +370,8 @@ export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport): Write
       const r = c.row - 1;
       const k = c.col - 1;
       (values[r] as (string | number)[])[k] = c.value ?? "";
-      (formats[r] as string[])[k] = looksLikeFormula(c.value) ? TEXT_FORMAT : (c.numFmt ?? "General");
+      // Every text is written as text: Excel must not read "1", "2025", "3/6" or "SANT" as a number, date or formula.
+      (formats[r] as string[])[k] = typeof c.value === "string" ? TEXT_FORMAT : (c.numFmt ?? "General");
     }
     const indexed = values.map((row, i) => ({ row, formats: formats[i] as string[], index: i }));
     for (const chunk of chunkRows(indexed, VALUES_CHUNK_BYTES, (x) => jsonBytes(x.row) + jsonBytes(x.formats))) {

@@ -94,7 +94,8 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
     const top = table.top + 1 + offset;
     offset += chunk.length;
     const address = `${cellAddress(top, table.left)}:${cellAddress(top + chunk.length - 1, lastColumn)}`;
-    const formats = chunk.map((row) => row.map((v, i) => (looksLikeFormula(v) ? TEXT_FORMAT : (columnFormats[i] ?? "General"))));
+    // Text stays text ("1", "3/6 2024", "=…"); numbers get the column's format.
+    const formats = chunk.map((row) => row.map((v, i) => (typeof v === "string" ? TEXT_FORMAT : (columnFormats[i] ?? "General"))));
     jobs.push({
       bytes: estimate(4, 2, [chunk, formats]),
       queue: (context) => {

@@ -219,8 +219,59 @@ function addTemplateTable(ws: ExcelJS.Worksheet, t: TemplateTable, name: string)
 
 /** The workbook as .xlsx bytes, with ExcelJS's table and link output repaired (see {@link repairPackage}). */
 export async function saveXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const written = await wb.xlsx.writeBuffer();
-  return repairPackage(new Uint8Array(written as ArrayBuffer));
+  // ExcelJS writes text as it is: it drops characters XML cannot hold (BEL, a lone CR …) and
+  // does not protect text that looks like Excel's own escapes ("_x0041_"). Escape them the way
+  // Excel does for the writing only, then put the workbook's values back.
+  const restore = escapeTextForXml(wb);
+  try {
+    const written = await wb.xlsx.writeBuffer();
+    return repairPackage(new Uint8Array(written as ArrayBuffer));
+  } finally {
+    restore();
+  }
+}
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_XML_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/u;
+
+/** Text as OOXML stores it: `_xHHHH_` for characters XML cannot hold, `_x005F_` before a literal escape. */
+export function escapeOoxmlText(text: string): string {
+  if (!NEEDS_XML_ESCAPE.test(text)) return text;
+  return text
+    .replace(/_(x[0-9a-fA-F]{4}_)/gu, "_x005F_$1")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/gu, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+/** Escape every text cell in place; returns the function that restores the original values. */
+function escapeTextForXml(wb: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (typeof v === "string") {
+          const escaped = escapeOoxmlText(v);
+          if (escaped !== v) {
+            cell.value = escaped;
+            undo.push(() => (cell.value = v));
+          }
+        } else if (v && typeof v === "object" && "richText" in v && Array.isArray(v.richText)) {
+          if (v.richText.some((r) => escapeOoxmlText(r.text) !== r.text)) {
+            cell.value = { ...v, richText: v.richText.map((r) => ({ ...r, text: escapeOoxmlText(r.text) })) };
+            undo.push(() => (cell.value = v));
+          }
+        } else if (v && typeof v === "object" && "hyperlink" in v && typeof v.text === "string") {
+          const escaped = escapeOoxmlText(v.text);
+          if (escaped !== v.text) {
+            cell.value = { ...v, text: escaped };
+            undo.push(() => (cell.value = v));
+          }
+        }
+      });
+    });
+  });
+  return () => undo.forEach((f) => f());
 }
 
 /** ExcelJS's rule for a link it writes with a `location` (hyperlink-xform.js). */

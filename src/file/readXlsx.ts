@@ -123,6 +123,9 @@ export interface ReadXlsxOptions {
 export async function readXlsx(data: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const zip = await JSZip.loadAsync(bytes);
+  if (zip.file("xl/workbook.xml") === null) {
+    throw new Error("paketet innehåller ingen Excel-arbetsbok (xl/workbook.xml saknas; är det t.ex. en .docx?)");
+  }
   const workbook = new ExcelJS.Workbook();
   // ExcelJS hands the bytes to JSZip, which takes a Uint8Array in Node and in browsers alike.
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
