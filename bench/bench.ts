@@ -87,13 +87,16 @@ function fakeWith(n: number): FakeExcel {
 
 async function adapterSection(): Promise<void> {
   log("3. Excel-adaptern (på den inspelande fejkversionen av Excel): rundresor och största begäran");
-  log("   rader      kommando      syncs   största begäran   största svar");
+  log("   rader      kommando      syncs (varav avvisade)   största begäran   största godkända svar");
   const options = defaultOptions("2024-11-15");
   for (const n of SIZES) {
     for (const [name, action] of [["Kontrollera", runKontrollera], ["Summering", runSummering]] as const) {
       const excel = fakeWith(n);
       await action(options, undefined, { run: excel.run, supports: excel.supports, sleep: async () => undefined });
-      log(`   ${String(n).padStart(7)}    ${name.padEnd(12)} ${String(excel.syncCount).padStart(5)}   ${fmt(excel.largestRequestBytes / 1024, 0)} KB      ${fmt(excel.largestResponseBytes / 1024, 0)} KB`);
+      const ok = excel.syncs.filter((x) => x.ok);
+      const refused = excel.syncCount - ok.length;
+      const response = ok.reduce((m, x) => Math.max(m, x.responseBytes), 0);
+      log(`   ${String(n).padStart(7)}    ${name.padEnd(12)} ${String(excel.syncCount).padStart(5)} (${refused})              ${fmt(excel.largestRequestBytes / 1024, 0)} KB      ${fmt(response / 1024, 0)} KB`);
     }
   }
   const big = syntheticWorkbook(0, 100_000, 0);
@@ -110,7 +113,7 @@ function bundleSection(): void {
     return;
   }
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/gu)].map((m) => m[1] ?? "").filter((s) => !s.startsWith("http"));
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/gu)].map((m) => m[1] ?? "").filter((s) => !s.startsWith("http"));
   let raw = 0;
   let gz = 0;
   for (const s of scripts) {

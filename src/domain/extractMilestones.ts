@@ -43,6 +43,8 @@ const DM_YEAR_SEPARATOR = String.raw`(?:\/|\s{0,2}${DASH}\s{0,2}|\s{1,3})`;
 interface Form {
   /** Lower ranks win overlaps: 1 day, 2 numeric month, 3 named month, 4 season, 5 year. */
   rank: number;
+  /** A cheap test that a text may hold this form; texts without it skip the full pattern. */
+  hint?: RegExp;
   pattern: RegExp;
   /** The date a match stands for, or null when it names no real date (31/2 2024). */
   read: (groups: (string | undefined)[]) => IsoDate | null;
@@ -78,30 +80,35 @@ const FORMS: Form[] = [
   {
     // 2024-12-31
     rank: 1,
+    hint: /\d{4}-\d\d-\d/,
     pattern: regex(String.raw`${B}${YEAR}-(\d{2})-(\d{2})${E}`),
     read: ([, y, m, d]) => day(y, num(m), d),
   },
   {
     // 16-17/4 2024 → the last day of the span
     rank: 1,
+    hint: /\d\/\d/,
     pattern: regex(String.raw`${B}\d{1,2}\s?${DASH}\s?(\d{1,2})\/(\d{1,2})${DM_YEAR_SEPARATOR}${YEAR}${E}`),
     read: ([, d, m, y]) => day(y, num(m), d),
   },
   {
     // 9/6 2023, 3/6-2024, 3/6/2024
     rank: 1,
+    hint: /\d\/\d/,
     pattern: regex(String.raw`${B}(\d{1,2})\/(\d{1,2})${DM_YEAR_SEPARATOR}${YEAR}${E}`),
     read: ([, d, m, y]) => day(y, num(m), d),
   },
   {
     // 10 april 2024, 9 feb. 2024, 16-17 april 2024
     rank: 1,
+    hint: /\d\s{1,3}\p{L}/u,
     pattern: regex(String.raw`${B}(\d{1,2})(?:\s?${DASH}\s?(\d{1,2}))?\s{1,3}${MONTH}\s{1,3}${YEAR}${E}`),
     read: ([, first, last, name, y]) => day(y, monthNumber(name), last ?? first),
   },
   {
     // vecka 42 2025, v. 42 2025, v 42 2025, v.42 2025 → Sunday of the ISO week
     rank: 1,
+    hint: /v/i,
     pattern: regex(String.raw`${B}(?:vecka|v\.?)\s{0,2}(\d{1,2})(?:\s{0,2},)?\s{1,3}${YEAR}${E}`),
     read: ([, week, y]) => {
       const year = num(y);
@@ -111,18 +118,21 @@ const FORMS: Form[] = [
   {
     // 2024-04 → last day of the month
     rank: 2,
+    hint: /\d{4}-\d/,
     pattern: regex(String.raw`${B}${YEAR}-(0[1-9]|1[0-2])${E}`),
     read: ([, y, m]) => monthEnd(y, num(m)),
   },
   {
     // februari 2025, okt. 2024, feb 2025 → last day of the month
     rank: 3,
+    hint: /\p{L}\.?\s{1,3}\d/u,
     pattern: regex(String.raw`${B}${MONTH}\s{1,3}${YEAR}${E}`),
     read: ([, name, y]) => monthEnd(y, monthNumber(name)),
   },
   {
     // vår 2024 / våren 2024 → 30 June; höst 2024 / hösten 2024 → 31 December
     rank: 4,
+    hint: /vår|höst/i,
     pattern: regex(String.raw`${B}(vår|höst)(?:en)?\s{1,3}${YEAR}${E}`),
     read: ([, season, y]) => monthEnd(y, (season ?? "").toLowerCase() === "vår" ? 6 : 12),
   },
@@ -172,8 +182,11 @@ export function findImpossibleDates(text: string): string[] {
 export function scanDates(text: string): { milestones: Milestone[]; impossible: string[] } {
   if (typeof text !== "string" || text === "") return { milestones: [], impossible: [] };
 
+  // Every form has a year: a text without four digits in a row has no milestone.
+  if (!/\d{4}/.test(text)) return { milestones: [], impossible: [] };
   const candidates: Candidate[] = [];
   for (const form of FORMS) {
+    if (form.hint && !form.hint.test(text)) continue;
     form.pattern.lastIndex = 0;
     for (const match of text.matchAll(form.pattern)) {
       candidates.push({ rank: form.rank, index: match.index, source: match[0], date: form.read([...match]) });

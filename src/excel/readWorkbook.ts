@@ -341,51 +341,39 @@ interface ChunkJob {
   bytes: number;
 }
 
-/** Plans the chunked read: row chunks of each sheet, packed into batches under `budget`. */
-export function planReadChunks(
+/**
+ * The next batch of a chunked read: row chunks taken in order from `cursor` (rows already read
+ * per sheet), as many as fit in `budget` at `bytesPerCell`. Advances `cursor`. Empty when done.
+ */
+export function nextReadBatch(
   sheets: readonly { rows: number; columns: number }[],
+  cursor: number[],
   budget: number,
-  bytesPerCell = BYTES_PER_CELL_ESTIMATE,
-): ChunkJob[][] {
-  const jobs: ChunkJob[] = [];
-  sheets.forEach((s, sheet) => {
-    if (s.rows === 0 || s.columns === 0) return;
-    const rowBytes = s.columns * bytesPerCell;
-    const perChunk = Math.max(1, Math.floor(budget / rowBytes));
-    for (let offset = 0; offset < s.rows; offset += perChunk) {
-      const rows = Math.min(perChunk, s.rows - offset);
-      jobs.push({ sheet, offset, rows, bytes: rows * rowBytes });
-    }
-  });
-  const batches: ChunkJob[][] = [];
-  let current: ChunkJob[] = [];
+  bytesPerCell: number,
+): ChunkJob[] {
+  const batch: ChunkJob[] = [];
   let size = 0;
-  for (const job of jobs) {
-    if (current.length > 0 && size + job.bytes > budget) {
-      batches.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(job);
-    size += job.bytes;
+  for (let sheet = 0; sheet < sheets.length; sheet++) {
+    const s = sheets[sheet] as { rows: number; columns: number };
+    const done = cursor[sheet] ?? 0;
+    if (s.columns === 0 || done >= s.rows) continue;
+    const rowBytes = s.columns * bytesPerCell;
+    const fit = Math.floor((budget - size) / rowBytes);
+    if (fit < 1 && batch.length > 0) break;
+    const rows = Math.min(Math.max(1, fit), s.rows - done);
+    batch.push({ sheet, offset: done, rows, bytes: rows * rowBytes });
+    size += rows * rowBytes;
+    cursor[sheet] = done + rows;
+    if (done + rows < s.rows) break; // the budget is used up
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return batch;
 }
 
-function splitBatch(batch: ChunkJob[]): ChunkJob[][] | null {
-  if (batch.length > 1) {
-    const half = Math.ceil(batch.length / 2);
-    return [batch.slice(0, half), batch.slice(half)];
-  }
-  const job = batch[0];
-  if (!job || job.rows < 2) return null;
-  const top = Math.ceil(job.rows / 2);
-  const bytesPerRow = job.bytes / job.rows;
-  return [
-    [{ ...job, rows: top, bytes: top * bytesPerRow }],
-    [{ ...job, offset: job.offset + top, rows: job.rows - top, bytes: (job.rows - top) * bytesPerRow }],
-  ];
+/** Bytes per cell of what a read returned (values and number formats as JSON), never below 8. */
+export function measuredBytesPerCell(values: unknown[][], numberFormat: unknown[][]): number {
+  const cells = values.reduce((n, r) => n + r.length, 0);
+  if (cells === 0) return BYTES_PER_CELL_ESTIMATE;
+  return Math.max(8, (JSON.stringify(values).length + JSON.stringify(numberFormat).length) / cells);
 }
 
 function tooManyCells(name: string, cells: number): BalansError {
@@ -418,9 +406,13 @@ async function readInChunks(context: Excel.RequestContext, cap: number, budget: 
     tables: d.tables,
   }));
   const chunks = new Map<string, { values: unknown[][]; numberFormat: unknown[][] }>();
-  const pending = planReadChunks(dims, budget);
-  while (pending.length > 0) {
-    const batch = pending.shift() as ChunkJob[];
+  // Start from a cautious size per cell, then learn it from each response (with a margin), so
+  // that each sync carries close to the budget; a refused batch is retried at half the size.
+  let bytesPerCell = BYTES_PER_CELL_ESTIMATE;
+  const cursor = dims.map(() => 0);
+  for (;;) {
+    const batch = nextReadBatch(dims, cursor, budget, bytesPerCell);
+    if (batch.length === 0) break;
     const ranges = batch.map((job) => {
       const d = dims[job.sheet] as (typeof dims)[number];
       const box = d.box as CellBox;
@@ -433,14 +425,22 @@ async function readInChunks(context: Excel.RequestContext, cap: number, budget: 
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked read: each sync must stay under Excel's 5 MB response limit
       await context.sync();
     } catch (error) {
-      const halves = isPayloadTooLarge(error) || isTooManyCells(error) ? splitBatch(batch) : null;
-      if (!halves) throw error;
-      pending.unshift(...halves);
+      const single = batch.length === 1 && (batch[0]?.rows ?? 0) < 2;
+      if (!(isPayloadTooLarge(error) || isTooManyCells(error)) || single) throw error;
+      for (const job of batch) cursor[job.sheet] = Math.min(cursor[job.sheet] ?? 0, job.offset);
+      bytesPerCell *= 2;
       continue;
     }
-    for (const { job, range } of ranges) chunks.set(`${job.sheet}:${job.offset}`, { values: range.values, numberFormat: range.numberFormat });
+    let values: unknown[][] = [];
+    let formats: unknown[][] = [];
+    for (const { job, range } of ranges) {
+      chunks.set(`${job.sheet}:${job.offset}`, { values: range.values, numberFormat: range.numberFormat });
+      values = values.concat(range.values);
+      formats = formats.concat(range.numberFormat);
+    }
+    bytesPerCell = measuredBytesPerCell(values, formats) * 1.25;
   }
-  // Chunks may have been split after a refusal; reassemble each sheet in row order.
+  // Reassemble each sheet in row order.
   const keys = [...chunks.keys()].sort((a, b) => {
     const [sa, oa] = a.split(":").map(Number) as [number, number];
     const [sb, ob] = b.split(":").map(Number) as [number, number];

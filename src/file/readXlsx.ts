@@ -145,24 +145,29 @@ export function toWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
 }
 
 function toSheetData(ws: ExcelJS.Worksheet): SheetData {
-  const cells: { row: number; col: number; value: CellValue }[] = [];
+  // One sparse array per non-empty row (columns as indexes): no object per cell.
+  const sparse = new Map<number, CellValue[]>();
   let top = Infinity;
   let left = Infinity;
   let bottom = -Infinity;
   let right = -Infinity;
-  const include = (r: CellRange) => {
-    top = Math.min(top, r.top);
-    left = Math.min(left, r.left);
-    bottom = Math.max(bottom, r.bottom);
-    right = Math.max(right, r.right);
-  };
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let cells: CellValue[] | undefined;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const value = toCellValue(cell);
       if (value === null) return;
-      cells.push({ row: rowNumber, col: colNumber, value });
-      include({ top: rowNumber, left: colNumber, bottom: rowNumber, right: colNumber });
+      if (cells === undefined) {
+        cells = [];
+        sparse.set(rowNumber, cells);
+      }
+      cells[colNumber] = value;
+      if (colNumber < left) left = colNumber;
+      if (colNumber > right) right = colNumber;
     });
+    if (cells !== undefined) {
+      if (rowNumber < top) top = rowNumber;
+      if (rowNumber > bottom) bottom = rowNumber;
+    }
   });
 
   const tables: SheetTable[] = [];
@@ -170,7 +175,10 @@ function toSheetData(ws: ExcelJS.Worksheet): SheetData {
     const range = tableRange(model);
     // A table without a header row cannot be recognised by its headers: leave it out.
     if (range === null || model.headerRow === false) continue;
-    include(range);
+    top = Math.min(top, range.top);
+    left = Math.min(left, range.left);
+    bottom = Math.max(bottom, range.bottom);
+    right = Math.max(right, range.right);
     tables.push({
       name: model.name,
       headerRow: range.top,
@@ -182,10 +190,12 @@ function toSheetData(ws: ExcelJS.Worksheet): SheetData {
 
   if (top === Infinity) return { name: ws.name, top: 1, left: 1, values: [], tables };
   const width = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(width).fill(null));
-  for (const c of cells) {
-    const row = values[c.row - top];
-    if (row) row[c.col - left] = c.value;
+  const values: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = new Array<CellValue>(width).fill(null);
+    const cells = sparse.get(r);
+    if (cells !== undefined) cells.forEach((v, c) => (row[c - left] = v));
+    values.push(row);
   }
   return { name: ws.name, top, left, values, tables };
 }

@@ -4,7 +4,7 @@ import {
   excelSerialToIso,
   isDateFormat,
   locateTable,
-  planReadChunks,
+  nextReadBatch,
   readWorkbook,
   toCellValue,
   toWorkbookData,
@@ -234,12 +234,39 @@ describe("readWorkbook", () => {
   });
 });
 
-describe("planReadChunks", () => {
-  it("keeps every batch within the budget and covers every row once", () => {
-    const batches = planReadChunks([{ rows: 100_000, columns: 8 }, { rows: 0, columns: 0 }, { rows: 10, columns: 2 }], 3_500_000);
-    expect(batches.length).toBeGreaterThan(1);
+describe("nextReadBatch", () => {
+  it("keeps every batch within the budget and covers every row once, in order", () => {
+    const sheets = [{ rows: 100_000, columns: 8 }, { rows: 0, columns: 0 }, { rows: 10, columns: 2 }];
+    const cursor = [0, 0, 0];
+    const batches = [];
+    for (let b = nextReadBatch(sheets, cursor, 3_500_000, 60); b.length > 0; b = nextReadBatch(sheets, cursor, 3_500_000, 60)) batches.push(b);
+    expect(batches.length).toBe(14);
     for (const b of batches) expect(b.reduce((s, j) => s + j.bytes, 0)).toBeLessThanOrEqual(3_500_000);
-    const rows = batches.flat().filter((j) => j.sheet === 0).reduce((s, j) => s + j.rows, 0);
-    expect(rows).toBe(100_000);
+    const jobs0 = batches.flat().filter((j) => j.sheet === 0);
+    expect(jobs0.reduce((s, j) => s + j.rows, 0)).toBe(100_000);
+    expect(jobs0.map((j) => j.offset)).toEqual(jobs0.map((_, i) => i * 7291));
+    expect(batches.at(-1)?.map((j) => j.sheet)).toEqual([0, 2]);
+    expect(cursor).toEqual([100_000, 0, 10]);
+  });
+
+  it("takes at least one row even when one row is over the budget", () => {
+    const cursor = [0];
+    expect(nextReadBatch([{ rows: 3, columns: 10 }], cursor, 100, 60)).toEqual([{ sheet: 0, offset: 0, rows: 1, bytes: 600 }]);
+    expect(cursor).toEqual([1]);
+  });
+});
+
+describe("chunked read learns the size of a cell", () => {
+  it("needs fewer syncs than the cautious estimate would when cells are small", async () => {
+    const excel = new FakeExcel();
+    const rows = Array.from({ length: 20_000 }, (_, i) => [i, i % 7, 1]);
+    excel.workbook.addTable("Tal", "Tal", 1, 1, ["A", "B", "C"], rows);
+    excel.limits.responseBytes = 200_000;
+    const data = await excel.run((context) => readWorkbook(context, { budgetBytes: 150_000 }));
+    expect(data.sheets[0]?.values).toHaveLength(20_001);
+    const ok = excel.syncs.filter((s) => s.ok);
+    expect(ok.every((s) => s.responseBytes <= 200_000)).toBe(true);
+    // At 60 bytes a cell, 60 003 cells would take 25 chunk syncs of 150 000 bytes.
+    expect(ok.length).toBeLessThan(15);
   });
 });
