@@ -2,6 +2,9 @@
  * A1 addresses as plain strings: building them for writes and parsing the ones Excel returns.
  * Rows and columns are 1-based worksheet positions, as in the engine's types.
  */
+import { columnLetter, columnNumber } from "../domain/columnLetter";
+
+export { columnLetter, columnNumber };
 
 /** A rectangle of cells; all positions 1-based and inclusive. */
 export interface CellBox {
@@ -9,30 +12,6 @@ export interface CellBox {
   left: number;
   bottom: number;
   right: number;
-}
-
-/** `1 → "A"`, `27 → "AA"`. */
-export function columnLetter(column: number): string {
-  if (!Number.isInteger(column) || column < 1) throw new RangeError(`Invalid column ${column}`);
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** `"A" → 1`, `"aa" → 27`. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) throw new RangeError(`Invalid column letters ${letters}`);
-    n = n * 26 + (code - 64);
-  }
-  return n;
 }
 
 /** `"B2"` for row 2, column 2. */

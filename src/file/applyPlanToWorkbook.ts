@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Plan, Rgb, StatusCell, StatusColumnPlan, SummarySheetPlan } from "../domain/types";
 import type { TemplateTable, WorkbookTemplate } from "../domain/template";
-import { columnLetters, formatRange, parseAttributes, parseRange, tableModels, tableRange } from "./readXlsx";
+import { columnLetter } from "../domain/columnLetter";
+import { formatRange, parseAttributes, parseRange, tableModels, tableRange } from "./readXlsx";
 
 /** Colour of link text (Excel's Hyperlink cell style). */
 const LINK_COLOUR = "0563C1";
@@ -60,7 +61,7 @@ function applyStatusColumn(wb: ExcelJS.Workbook, plan: StatusColumnPlan): void {
     const inside = plan.column >= range.left && plan.column <= range.right;
     if (inside && !plan.exists) {
       throw new Error(
-        `Kolumn ${columnLetters(plan.column)} hör redan till tabellen "${plan.table}": Balans skriver inte över den.`,
+        `Kolumn ${columnLetter(plan.column)} hör redan till tabellen "${plan.table}": Balans skriver inte över den.`,
       );
     }
     if (!plan.exists) assertFree(ws, plan);
@@ -98,7 +99,7 @@ function assertFree(ws: ExcelJS.Worksheet, plan: StatusColumnPlan): void {
     const value = ws.findCell(row, plan.column)?.value;
     if (value !== null && value !== undefined && value !== "") {
       throw new Error(
-        `Cell ${columnLetters(plan.column)}${row} på bladet "${plan.sheet}" är inte tom: Balans skriver inte över den.`,
+        `Cell ${columnLetter(plan.column)}${row} på bladet "${plan.sheet}" är inte tom: Balans skriver inte över den.`,
       );
     }
   }
@@ -180,7 +181,7 @@ function addTemplateTable(ws: ExcelJS.Worksheet, t: TemplateTable, name: string)
   const rows = (t.rows.length > 0 ? t.rows : [[]]).map((r) => t.headers.map((_, i) => r[i] ?? null));
   ws.addTable({
     name,
-    ref: `${columnLetters(t.left)}${t.top}`,
+    ref: `${columnLetter(t.left)}${t.top}`,
     headerRow: true,
     totalsRow: false,
     style: { theme: TABLE_THEME, showRowStripes: true },

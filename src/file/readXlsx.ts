@@ -13,6 +13,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SUMMARY_SHEET_NAME } from "../domain";
+import { columnLetter, columnNumber } from "../domain/columnLetter";
 import type { CellValue, SheetData, SheetTable, WorkbookData } from "../domain/types";
 
 export interface ReadXlsxResult {
@@ -69,25 +70,6 @@ export function tableRange(model: TableModel): CellRange | null {
   return range;
 }
 
-/** "B7" → 2; "AA" → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** 1 → "A", 27 → "AA". */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** "A2:C10", "$A$2:$C$10" or "B4" → its rows and columns; null when it is not an A1 range. */
 export function parseRange(ref: string): CellRange | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
@@ -105,8 +87,8 @@ export function parseRange(ref: string): CellRange | null {
 }
 
 export function formatRange(r: CellRange): string {
-  const a = `${columnLetters(r.left)}${r.top}`;
-  const b = `${columnLetters(r.right)}${r.bottom}`;
+  const a = `${columnLetter(r.left)}${r.top}`;
+  const b = `${columnLetter(r.right)}${r.bottom}`;
   return a === b ? a : `${a}:${b}`;
 }
 

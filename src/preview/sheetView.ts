@@ -7,7 +7,8 @@
  */
 import type ExcelJS from "exceljs";
 import type { Language } from "../taskpane/i18n";
-import { columnLetters, tableModels, tableRange, type CellRange } from "../file/readXlsx";
+import { columnLetter } from "../domain/columnLetter";
+import { tableModels, tableRange, type CellRange } from "../file/readXlsx";
 import { formatCellText, internalLinkOf, type InternalLink } from "./formatCellText";
 
 /** Rows shown at most. @default 500 */
@@ -107,7 +108,7 @@ export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions)
   const columnModels = (ws.columns ?? []) as (ExcelJS.Column | undefined)[];
   for (let c = 1; c <= used.right; c++) {
     const width = columnModels[c - 1]?.width;
-    columns.push({ col: c, letter: columnLetters(c), widthPx: widthToPx(typeof width === "number" && width > 0 ? width : DEFAULT_WIDTH_CHARS) });
+    columns.push({ col: c, letter: columnLetter(c), widthPx: widthToPx(typeof width === "number" && width > 0 ? width : DEFAULT_WIDTH_CHARS) });
   }
 
   const covered = new Set<string>();
@@ -245,7 +246,7 @@ function toGridCell(r: number, c: number, cell: ExcelJS.Cell | undefined, tables
     }
   }
   if (look.align === null && numeric) look.align = "right";
-  return { row: r, col: c, address: `${columnLetters(c)}${r}`, text, numeric, look, link, colSpan: 1, rowSpan: 1 };
+  return { row: r, col: c, address: `${columnLetter(c)}${r}`, text, numeric, look, link, colSpan: 1, rowSpan: 1 };
 }
 
 function tableLook(r: number, c: number, tables: TableLook[]): CellLook {

@@ -10,7 +10,8 @@ import { analyseWorkbook, defaultOptions, OWNED_COLUMN_HEADER, planApply, SUMMAR
 import { KRONOR_FORMAT, KRONOR_ORE_FORMAT } from "../../../src/domain/template";
 import type { CellValue, Plan, SheetData, WorkbookData } from "../../../src/domain/types";
 import { applyPlanToWorkbook, internalLink, saveXlsx } from "../../../src/file/applyPlanToWorkbook";
-import { columnLetters, parseAttributes, readXlsx, tableModels, tableRange, worksheetParts } from "../../../src/file/readXlsx";
+import { columnLetter as columnLetters } from "../../../src/domain/columnLetter";
+import { parseAttributes, readXlsx, tableModels, tableRange, worksheetParts } from "../../../src/file/readXlsx";
 import type { CorpusCase } from "../../fixtures/corpus/corpusCase";
 import { snapshot, toExcelStyleTables, zipText } from "../file/xlsxFixtures";
 import {
