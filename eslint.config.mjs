@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
+import react from "eslint-plugin-react";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/output/**"] },
@@ -18,6 +19,23 @@ export default tseslint.config(
       "office-addins/load-object-before-read": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Security: nothing from a workbook may become markup or code.
+    files: ["src/**"],
+    plugins: { react },
+    rules: {
+      "react/no-danger": "error",
+      "no-eval": "error",
+      "no-new-func": "error",
+      "no-implied-eval": "error",
+      "no-restricted-properties": [
+        "error",
+        { property: "innerHTML", message: "Render text with React; never assign HTML." },
+        { property: "outerHTML", message: "Render text with React; never assign HTML." },
+        { property: "insertAdjacentHTML", message: "Render text with React; never assign HTML." },
+      ],
     },
   },
   {
