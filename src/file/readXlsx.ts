@@ -105,9 +105,7 @@ export interface ReadXlsxOptions {
 export async function readXlsx(data: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const zip = await JSZip.loadAsync(bytes);
-  if (zip.file("xl/workbook.xml") === null) {
-    throw new Error("paketet innehåller ingen Excel-arbetsbok (xl/workbook.xml saknas; är det t.ex. en .docx?)");
-  }
+  assertWorkbookPackage(zip);
   const workbook = new ExcelJS.Workbook();
   // ExcelJS hands the bytes to JSZip, which takes a Uint8Array in Node and in browsers alike.
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -127,59 +125,73 @@ export function toWorkbookData(wb: ExcelJS.Workbook): WorkbookData {
 }
 
 function toSheetData(ws: ExcelJS.Worksheet): SheetData {
-  // One sparse array per non-empty row (columns as indexes): no object per cell.
-  const sparse = new Map<number, CellValue[]>();
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -Infinity;
-  let right = -Infinity;
+  const builder = new SheetDataBuilder(ws.name);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    let cells: CellValue[] | undefined;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const value = toCellValue(cell);
-      if (value === null) return;
-      if (cells === undefined) {
-        cells = [];
-        sparse.set(rowNumber, cells);
-      }
-      cells[colNumber] = value;
-      if (colNumber < left) left = colNumber;
-      if (colNumber > right) right = colNumber;
-    });
-    if (cells !== undefined) {
-      if (rowNumber < top) top = rowNumber;
-      if (rowNumber > bottom) bottom = rowNumber;
-    }
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => builder.cell(rowNumber, colNumber, toCellValue(cell)));
   });
-
-  const tables: SheetTable[] = [];
   for (const model of tableModels(ws)) {
     const range = tableRange(model);
     // A table without a header row cannot be recognised by its headers: leave it out.
     if (range === null || model.headerRow === false) continue;
-    top = Math.min(top, range.top);
-    left = Math.min(left, range.left);
-    bottom = Math.max(bottom, range.bottom);
-    right = Math.max(right, range.right);
-    tables.push({
-      name: model.name,
+    builder.table(model.name, range, model.totalsRow === true);
+  }
+  return builder.build();
+}
+
+/** Collects one sheet's non-empty cells and its tables into {@link SheetData}. */
+export class SheetDataBuilder {
+  // One sparse array per non-empty row (columns as indexes): no object per cell.
+  private readonly sparse = new Map<number, CellValue[]>();
+  private readonly tables: SheetTable[] = [];
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = -Infinity;
+  private right = -Infinity;
+
+  constructor(private readonly name: string) {}
+
+  cell(row: number, col: number, value: CellValue): void {
+    if (value === null) return;
+    let cells = this.sparse.get(row);
+    if (cells === undefined) {
+      cells = [];
+      this.sparse.set(row, cells);
+    }
+    cells[col] = value;
+    this.include(row, col, row, col);
+  }
+
+  table(name: string, range: CellRange, totalsRow: boolean): void {
+    this.include(range.top, range.left, range.bottom, range.right);
+    this.tables.push({
+      name,
       headerRow: range.top,
       firstColumn: range.left,
-      rowCount: Math.max(0, range.bottom - range.top - (model.totalsRow ? 1 : 0)),
+      rowCount: Math.max(0, range.bottom - range.top - (totalsRow ? 1 : 0)),
       columnCount: range.right - range.left + 1,
     });
   }
 
-  if (top === Infinity) return { name: ws.name, top: 1, left: 1, values: [], tables };
-  const width = right - left + 1;
-  const values: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = new Array<CellValue>(width).fill(null);
-    const cells = sparse.get(r);
-    if (cells !== undefined) cells.forEach((v, c) => (row[c - left] = v));
-    values.push(row);
+  build(): SheetData {
+    const { top, left, bottom, right, tables, name } = this;
+    if (top === Infinity) return { name, top: 1, left: 1, values: [], tables };
+    const width = right - left + 1;
+    const values: CellValue[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const row = new Array<CellValue>(width).fill(null);
+      const cells = this.sparse.get(r);
+      if (cells !== undefined) cells.forEach((v, c) => (row[c - left] = v));
+      values.push(row);
+    }
+    return { name, top, left, values, tables };
   }
-  return { name: ws.name, top, left, values, tables };
+
+  private include(top: number, left: number, bottom: number, right: number): void {
+    if (top < this.top) this.top = top;
+    if (left < this.left) this.left = left;
+    if (bottom > this.bottom) this.bottom = bottom;
+    if (right > this.right) this.right = right;
+  }
 }
 
 /** One cell as the engine sees it. */
@@ -189,6 +201,14 @@ export function toCellValue(cell: ExcelJS.Cell): CellValue {
   return plainValue(cell.value);
 }
 
+/** Throws when a zip package holds no Excel workbook (e.g. a .docx renamed to .xlsx). */
+function assertWorkbookPackage(zip: JSZip): void {
+  if (zip.file("xl/workbook.xml") === null) {
+    throw new Error("paketet innehåller ingen Excel-arbetsbok (xl/workbook.xml saknas; är det t.ex. en .docx?)");
+  }
+}
+
+/** A cell value as ExcelJS gives it → the engine's CellValue. */
 function plainValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
