@@ -14,7 +14,7 @@ import type { Agreement, Analysis, CellValue, FollowUp, IsoDate, Options, Proble
 function field(table: RecognisedTable, row: TableRow, key: string): CellValue {
   const offset = table.columns[key];
   if (offset === undefined) return null;
-  return row.cells[offset] ?? null;
+  return row.cells[table.cellOffset + offset] ?? null;
 }
 
 function header(table: RecognisedTable, key: string, fallback: string): string {

@@ -112,10 +112,14 @@ function build(
   // The owned column is normally the last one; "lastColumn" excludes it when it is last.
   const lastColumn = ownedColumn !== null && ownedColumn === headers.length - 1 ? lastColumnInclOwned - 1 : lastColumnInclOwned;
   const rows: TableRow[] = [];
+  const cellOffset = firstColumn - sheet.left;
+  const width = lastColumnInclOwned - firstColumn + 1;
   for (let r = headerRow + 1; r <= lastRow; r++) {
-    const cells = sliceRow(sheet, r, firstColumn, lastColumnInclOwned);
-    const userCells = ownedColumn === null ? cells : cells.filter((_, i) => i !== ownedColumn);
-    if (!rowIsBlank(userCells)) rows.push({ row: r, cells });
+    const cells = sheet.values[r - sheet.top];
+    if (cells === undefined) continue;
+    let blank = true;
+    for (let i = 0; i < width && blank; i++) if (i !== ownedColumn && !isBlank(cells[cellOffset + i] ?? null)) blank = false;
+    if (!blank) rows.push({ row: r, cells });
   }
   let blockedOwnedColumn = false;
   if (ownedColumn === null && (match.schema.kind === "balanslista" || match.schema.kind === "agreements")) {
@@ -155,6 +159,7 @@ function build(
     firstColumn,
     lastColumn,
     headers,
+    cellOffset,
     columns: { ...match.columns },
     ownedColumn,
     lastRow,

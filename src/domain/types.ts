@@ -61,6 +61,8 @@ export interface RecognisedTable {
   lastColumn: number;
   /** Header text as the user wrote it, per column offset. */
   headers: string[];
+  /** Index in each `TableRow.cells` of the table's first column. */
+  cellOffset: number;
   /** Field name → column offset from `firstColumn`. */
   columns: Partial<Record<string, number>>;
   /** Column offset of an existing Balans-owned status column, if any. */
@@ -78,6 +80,10 @@ export interface RecognisedTable {
 export interface TableRow {
   /** Worksheet row number as the user sees it. */
   row: number;
+  /**
+   * The worksheet row's values as the adapter read them (shared, never copied or changed): the
+   * table's first column is at `RecognisedTable.cellOffset`.
+   */
   cells: CellValue[];
 }
 

@@ -16,6 +16,7 @@ function table(kind: RecognisedTable["kind"], sheet: string, name: string): Reco
     firstColumn: 1,
     lastColumn: 3,
     headers: [],
+    cellOffset: 0,
     columns: {},
     ownedColumn: null,
     lastRow: 1,
