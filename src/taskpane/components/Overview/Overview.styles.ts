@@ -130,6 +130,12 @@ export const useOverviewStyles = makeStyles({
   areaCell: {
     overflowWrap: "break-word",
   },
+  areaName: {
+    display: "-webkit-box",
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+  },
   buttons: {
     display: "flex",
     flexWrap: "wrap",

@@ -42,8 +42,6 @@ export function Overview({ analysis, busy, onSelectRow, onInsertTemplate, onShow
         </MessageBar>
       ) : null}
 
-      <AttentionSection analysis={analysis} onSelectRow={onSelectRow} />
-
       <section className={styles.section} aria-labelledby={fundsHeadingId}>
         <h2 id={fundsHeadingId} className={styles.h2}>
           {strings.fundsHeading}
@@ -53,6 +51,8 @@ export function Overview({ analysis, busy, onSelectRow, onInsertTemplate, onShow
           <YearFunds key={y.year} summary={y} />
         ))}
       </section>
+
+      <AttentionSection analysis={analysis} onSelectRow={onSelectRow} />
     </div>
   );
 }

@@ -54,7 +54,12 @@ export function YearFunds({ summary }: YearFundsProps): React.JSX.Element {
             <TableBody>
               {summary.areas.map((a) => (
                 <TableRow key={a.area}>
-                  <TableCell className={mergeClasses(styles.cell, styles.areaCell)}>{areaLabel(a)}</TableCell>
+                  <TableCell className={mergeClasses(styles.cell, styles.areaCell)}>
+                    {/* Long area names are cut to two lines; the whole name is the tooltip. */}
+                    <span className={styles.areaName} title={areaLabel(a)}>
+                      {areaLabel(a)}
+                    </span>
+                  </TableCell>
                   <TableCell className={mergeClasses(styles.cell, styles.num)}>
                     {a.allocated === null ? strings.missing : formatKronor(a.allocated)}
                   </TableCell>
