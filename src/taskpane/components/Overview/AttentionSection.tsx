@@ -19,6 +19,11 @@ export function AttentionSection({ analysis, onSelectRow }: AttentionSectionProp
   const headingId = useId("attention");
   const nothing =
     attention.overdue.length + attention.dueSoon.length + attention.expired.length + attention.expiring.length === 0;
+  const dateText = useDateText();
+  const today = analysis.today;
+  const followUpMeta = (f: FollowUp) => [strings.followUpStatus[f.status], dateText(followUpDate(f), today), f.area].filter(isText).join(" · ");
+  const agreementMeta = (a: Agreement) =>
+    [strings.agreementStatus[a.status], a.validTo === null ? null : strings.validTo(dateText(a.validTo, today))].filter(isText).join(" · ");
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
@@ -32,10 +37,10 @@ export function AttentionSection({ analysis, onSelectRow }: AttentionSectionProp
         <CountBadge label={strings.countExpiring} count={attention.expiring.length} color="warning" />
       </ul>
       {nothing ? <p className={styles.text}>{strings.nothingToFollowUp}</p> : null}
-      <FollowUpList title={strings.listOverdue} items={attention.overdue} today={analysis.today} onSelectRow={onSelectRow} />
-      <FollowUpList title={strings.listDueSoon} items={attention.dueSoon} today={analysis.today} onSelectRow={onSelectRow} />
-      <AgreementList title={strings.listExpired} items={attention.expired} today={analysis.today} onSelectRow={onSelectRow} />
-      <AgreementList title={strings.listExpiring} items={attention.expiring} today={analysis.today} onSelectRow={onSelectRow} />
+      <RowList title={strings.listOverdue} items={attention.overdue} meta={followUpMeta} onSelectRow={onSelectRow} />
+      <RowList title={strings.listDueSoon} items={attention.dueSoon} meta={followUpMeta} onSelectRow={onSelectRow} />
+      <RowList title={strings.listExpired} items={attention.expired} meta={agreementMeta} onSelectRow={onSelectRow} />
+      <RowList title={strings.listExpiring} items={attention.expiring} meta={agreementMeta} onSelectRow={onSelectRow} />
     </section>
   );
 }
@@ -59,18 +64,26 @@ function useDateText(): (date: string | null, today: string) => string {
   };
 }
 
-interface ListProps<T> {
+/** A row of the workbook shown in a list: a follow-up or an agreement. */
+interface ListedRow {
+  sheet: string;
+  table: string;
+  firstColumn: number;
+  row: number;
+  title: string;
+}
+
+interface ListProps<T extends ListedRow> {
   title: string;
   items: T[];
-  today: string;
+  /** The grey line under the title: status, dates. */
+  meta: (item: T) => string;
   onSelectRow: (sheet: string, row: number) => void;
 }
 
-function FollowUpList({ title, items, today, onSelectRow }: ListProps<FollowUp>): React.JSX.Element | null {
+function RowList<T extends ListedRow>({ title, items, meta, onSelectRow }: ListProps<T>): React.JSX.Element | null {
   const styles = useOverviewStyles();
-  const strings = useStrings();
-  const dateText = useDateText();
-  const headingId = useId("followups");
+  const headingId = useId("list");
   if (items.length === 0) return null;
   return (
     <div className={styles.section}>
@@ -78,45 +91,13 @@ function FollowUpList({ title, items, today, onSelectRow }: ListProps<FollowUp>)
         {title}
       </h3>
       <ul className={styles.list} aria-labelledby={headingId}>
-        {items.map((f) => (
+        {items.map((x) => (
           <Item
-            key={`${f.sheet}!${f.table}!${f.row}`}
-            title={f.title}
-            meta={[strings.followUpStatus[f.status], dateText(followUpDate(f), today), f.area].filter(isText).join(" · ")}
-            sheet={f.sheet}
-            row={f.row}
-            onSelectRow={onSelectRow}
-          />
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function AgreementList({ title, items, today, onSelectRow }: ListProps<Agreement>): React.JSX.Element | null {
-  const styles = useOverviewStyles();
-  const strings = useStrings();
-  const dateText = useDateText();
-  const headingId = useId("agreements");
-  if (items.length === 0) return null;
-  return (
-    <div className={styles.section}>
-      <h3 id={headingId} className={styles.h3}>
-        {title}
-      </h3>
-      <ul className={styles.list} aria-labelledby={headingId}>
-        {items.map((a) => (
-          <Item
-            key={`${a.sheet}!${a.table}!${a.row}`}
-            title={a.title}
-            meta={[
-              strings.agreementStatus[a.status],
-              a.validTo === null ? null : strings.validTo(dateText(a.validTo, today)),
-            ]
-              .filter(isText)
-              .join(" · ")}
-            sheet={a.sheet}
-            row={a.row}
+            key={`${x.sheet}!${x.table}!${x.firstColumn}!${x.row}`}
+            title={x.title}
+            meta={meta(x)}
+            sheet={x.sheet}
+            row={x.row}
             onSelectRow={onSelectRow}
           />
         ))}
