@@ -8,7 +8,8 @@
  *   and would be saved with `headerRowCount="0"`;
  * - a table's filter buttons are read from `filterColumn` elements only, which Excel writes only
  *   for filtered or hidden buttons, so every button would be saved hidden;
- * - a link to a place in the workbook (`<hyperlink location=…>` without `r:id`) is dropped.
+ * - a link to a place in the workbook (`<hyperlink location=…>` without `r:id`) is dropped;
+ * - a table without `<tableStyleInfo>` (as LibreOffice writes them) cannot be saved at all.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -34,6 +35,8 @@ export interface TableModel {
   autoFilterRef?: string;
   headerRow?: boolean;
   totalsRow?: boolean;
+  /** `<tableStyleInfo>`; absent in tables some programs (LibreOffice) write. */
+  style?: { theme?: string | null; showFirstColumn?: boolean; showLastColumn?: boolean; showRowStripes?: boolean; showColumnStripes?: boolean } | null;
   columns: TableColumnModel[];
 }
 
@@ -291,6 +294,12 @@ async function repairTables(wb: ExcelJS.Workbook, zip: JSZip): Promise<void> {
   const byName = new Map<string, TableModel>();
   wb.eachSheet((ws) => tableModels(ws).forEach((m) => byName.set(m.name, m)));
   if (byName.size === 0) return;
+  for (const model of byName.values()) {
+    // No style given: save it as "no style" (a nameless tableStyleInfo), as Excel reads it.
+    if (model.style === undefined || model.style === null) {
+      model.style = { showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
+  }
   for (const file of zip.file(/^xl\/tables\/[^/]+\.xml$/)) {
     const xml = await file.async("string");
     const tableTag = /<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0];
