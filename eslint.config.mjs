@@ -45,5 +45,10 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "node:*", "../excel/*", "../taskpane/*", "../commands/*", "../file/*"] }],
     },
   },
+  {
+    // The pane and the preview reach a workbook only through a WorkbookPort (src/app/port.ts).
+    files: ["src/preview/**", "src/taskpane/components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["**/excel/*", "**/commands/*"] }] },
+  },
   { files: ["**/*.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
 );

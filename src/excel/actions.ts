@@ -7,12 +7,12 @@
  *  - Infoga mall: 3 syncs (names taken, write, activate).
  * Larger workbooks cost more syncs only where Excel's 5 MB request/response limit demands it.
  */
-import { BalansError, type ActionOutcome, type Progress, type WorkbookPort } from "../app/port";
+import { type ActionOutcome, type Progress, type WorkbookPort } from "../app/port";
+import { assertFreeColumns, assertNoNameClash, noTablesError } from "../app/workbookGuards";
 import { analyseWorkbook, planFlags, planSummary } from "../domain";
 import { sampleTemplate } from "../domain/sampleWorkbook";
 import type { WorkbookTemplate } from "../domain/template";
-import type { Analysis, Options, StatusColumnPlan, WorkbookData } from "../domain/types";
-import { cellAddress } from "./address";
+import type { Analysis, Options, WorkbookData } from "../domain/types";
 import { applyPlan } from "./applyPlan";
 import { insertTemplate } from "./insertTemplate";
 import { readWorkbook } from "./readWorkbook";
@@ -34,54 +34,6 @@ function runOptions(env: ActionEnv | undefined): RunOptions {
   if (env?.retries !== undefined) options.retries = env.retries;
   if (env?.backoffMs !== undefined) options.backoffMs = env.backoffMs;
   return options;
-}
-
-export function noTablesError(): BalansError {
-  return new BalansError(
-    "no-tables",
-    "Balans hittade ingen balanslista, avtalslista eller fördelningstabell i arbetsboken. Kontrollera rubrikraderna, eller använd Infoga mall.",
-    "Balans found no balance list, agreements list or distribution table in the workbook. Check the header rows, or use Insert template.",
-  );
-}
-
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
-}
-
-/**
- * Safety net on top of the engine: a new status column may only go where the read found
- * every cell empty (header cell and data cells), so that Balans never writes over user data.
- */
-export function assertFreeColumns(data: WorkbookData, plans: readonly StatusColumnPlan[]): void {
-  for (const plan of plans) {
-    if (plan.exists) continue;
-    const sheet = data.sheets.find((s) => s.name === plan.sheet);
-    if (!sheet) continue;
-    const rows = [plan.headerRow, ...plan.cells.map((c) => c.row)];
-    for (const row of rows) {
-      const value = sheet.values[row - sheet.top]?.[plan.column - sheet.left];
-      if (!isBlank(value)) {
-        const at = cellAddress(row, plan.column);
-        throw new BalansError(
-          "sheet-not-empty",
-          `Cell ${at} på bladet "${plan.sheet}" är inte tom: Balans skriver inte över den. Flytta innehållet och försök igen.`,
-          `Cell ${at} on the sheet "${plan.sheet}" is not empty: Balans does not overwrite it. Move the content and try again.`,
-        );
-      }
-    }
-  }
-}
-
-/** The summary sheet is found by its exact name; a sheet whose name differs only in case is in the way. */
-function assertNoNameClash(data: WorkbookData, name: string): void {
-  const clash = data.sheets.find((s) => s.name !== name && s.name.toLocaleLowerCase("sv-SE") === name.toLocaleLowerCase("sv-SE"));
-  if (clash) {
-    throw new BalansError(
-      "sheet-not-empty",
-      `Bladet "${clash.name}" heter nästan som summeringsbladet "${name}": byt namn på det först.`,
-      `The sheet "${clash.name}" is named almost like the summary sheet "${name}": rename it first.`,
-    );
-  }
 }
 
 /** Read + analyse, inside an existing `Excel.run`. */
@@ -120,7 +72,7 @@ export async function runSummering(options: Options, onProgress?: Progress, env?
     onProgress?.(0.4);
     if (analysis.tables.length === 0) throw noTablesError();
     const summary = planSummary(analysis);
-    assertNoNameClash(data, summary.name);
+    assertNoNameClash(data.sheets.map((s) => s.name), summary.name);
     await applyPlan(context, { statusColumns: [], summary }, { supports, onProgress: (done, total) => onProgress?.(0.4 + (0.5 * done) / total) });
     // Excel on the web wants a new sheet synced before it is activated.
     context.workbook.worksheets.getItem(summary.name).activate();

@@ -9,6 +9,7 @@ import type { TemplateTable, WorkbookTemplate } from "../domain/template";
 import { charsToPoints, chunkRows, jsonBytes, looksLikeFormula, packJobs, TEXT_FORMAT, WRITE_BUDGET_BYTES, type WriteJob } from "./applyPlan";
 import { cellAddress, columnLetter } from "./address";
 import { syncInBatches, type ApiSupport } from "./run";
+import { uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
 
 /** Name of the new sheet when the template does not name one. */
 export const DEFAULT_TEMPLATE_SHEET = "Balans mall";
@@ -22,29 +23,6 @@ export interface InsertTemplateOptions {
 export interface InsertTemplateResult {
   sheet: string;
   tables: string[];
-}
-
-/** `base`, else `base (2)`, `base (3)`… — the first name not taken (case-insensitive, max 31 characters). */
-export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLocaleLowerCase("sv-SE")));
-  const clean = base.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
-  if (!lower.has(clean.toLocaleLowerCase("sv-SE"))) return clean;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(name.toLocaleLowerCase("sv-SE"))) return name;
-  }
-}
-
-/** `base`, else `base_2`, `base_3`… — the first table name not taken by a table or defined name. */
-export function uniqueTableName(base: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  const clean = base.replace(/[^\p{L}\p{N}_.]/gu, "_").replace(/^([^\p{L}_])/u, "_$1");
-  if (!lower.has(clean.toLowerCase())) return clean;
-  for (let n = 2; ; n++) {
-    const name = `${clean}_${n}`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
 }
 
 function estimate(paths: number, actions: number, payload: unknown): number {

@@ -11,8 +11,7 @@ import { analyseWorkbook, planFlags, planSummary } from "../domain";
 import { sampleTemplate, sampleWorkbook } from "../domain/sampleWorkbook";
 import type { TemplateTable, WorkbookTemplate } from "../domain/template";
 import type { Analysis, Options, Plan, WorkbookData } from "../domain/types";
-import { assertFreeColumns, noTablesError } from "../excel/actions";
-import { uniqueSheetName, uniqueTableName } from "../excel/insertTemplate";
+import { assertFreeColumns, assertNoNameClash, noTablesError, uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
 import { applyPlanToWorkbook, writeTemplate } from "../file/applyPlanToWorkbook";
 import { tableModels, toWorkbookData } from "../file/readXlsx";
 
@@ -103,7 +102,7 @@ export class PreviewPort implements WorkbookPort {
     const { analysis } = this.read(options);
     if (analysis.tables.length === 0) throw noTablesError();
     const summary = planSummary(analysis);
-    this.assertNoNameClash(summary.name);
+    assertNoNameClash(this.workbook.worksheets.map((ws) => ws.name), summary.name);
     // As in Excel, the summary sheet is shown.
     this.apply({ statusColumns: [], summary }, { sheet: summary.name, selectedRow: null });
     onProgress?.(1);
@@ -165,18 +164,6 @@ export class PreviewPort implements WorkbookPort {
       );
     }
     this.change(view);
-  }
-
-  /** The summary sheet is found by its exact name; a sheet whose name differs only in case is in the way. */
-  private assertNoNameClash(name: string): void {
-    const lower = name.toLocaleLowerCase("sv-SE");
-    const clash = this.workbook.worksheets.find((ws) => ws.name !== name && ws.name.toLocaleLowerCase("sv-SE") === lower);
-    if (clash === undefined) return;
-    throw new BalansError(
-      "sheet-not-empty",
-      `Bladet "${clash.name}" heter nästan som summeringsbladet "${name}": byt namn på det först.`,
-      `The sheet "${clash.name}" is named almost like the summary sheet "${name}": rename it first.`,
-    );
   }
 
   /** Table names and defined names in use (Excel wants them unique together). */

@@ -3,8 +3,8 @@ import { defaultOptions, OWNED_COLUMN_HEADER, SUMMARY_SHEET_NAME } from "../../.
 import { sampleTemplate } from "../../../src/domain/sampleWorkbook";
 import type { WorkbookTemplate } from "../../../src/domain/template";
 import type { StatusColumnPlan, WorkbookData } from "../../../src/domain/types";
+import { assertFreeColumns } from "../../../src/app/workbookGuards";
 import {
-  assertFreeColumns,
   createExcelPort,
   runInfogaMall,
   runKontrollera,

@@ -1,6 +1,7 @@
 import type { WorkbookTemplate } from "../../../src/domain/template";
 import { charsToPoints } from "../../../src/excel/applyPlan";
-import { insertTemplate, uniqueSheetName, uniqueTableName } from "../../../src/excel/insertTemplate";
+import { uniqueSheetName, uniqueTableName } from "../../../src/app/workbookGuards";
+import { insertTemplate } from "../../../src/excel/insertTemplate";
 import { FakeExcel } from "../../../src/excel/testing/fakeExcel";
 
 const template = (): WorkbookTemplate => ({
