@@ -15,6 +15,7 @@ import { sampleWorkbook } from "../domain/sampleWorkbook";
 import type { Analysis, Plan, WorkbookData } from "../domain/types";
 import { applyPlanToWorkbook, saveXlsx, writeTemplate } from "../file/applyPlanToWorkbook";
 import { readXlsx, type ReadXlsxResult } from "../file/readXlsx";
+import { readXlsxData } from "../file/readXlsxData";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -153,18 +154,26 @@ function reasonOf(e: unknown): string {
   return message;
 }
 
-async function readWorkbook(io: CliIo, file: string, forWriting: boolean): Promise<ReadXlsxResult> {
-  let bytes: Uint8Array;
+async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
   try {
-    bytes = await io.readFile(file);
+    return await io.readFile(file);
   } catch (e) {
     throw new UsageError(`Kan inte läsa ${file}: ${reasonOf(e)}.`);
   }
+}
+
+async function asWorkbook<T>(file: string, read: Promise<T>): Promise<T> {
   try {
-    return await readXlsx(bytes, { keepLinks: forWriting });
+    return await read;
   } catch (e) {
     throw new UsageError(`${file} kan inte läsas som en .xlsx-arbetsbok: ${reasonOf(e)}.`);
   }
+}
+
+/** The whole workbook, to write back (apply). */
+async function readWorkbook(io: CliIo, file: string): Promise<ReadXlsxResult> {
+  const bytes = await readBytes(io, file);
+  return asWorkbook(file, readXlsx(bytes));
 }
 
 function analyse(data: WorkbookData, file: string, today: string): Analysis {
@@ -183,9 +192,9 @@ async function report(args: Args, io: CliIo): Promise<number> {
   checkOptions(args, "report");
   const file = oneFile(args, "report");
   const today = todayOf(args);
-  // Only the plain data is kept: the ExcelJS model is garbage before the analysis starts, which
-  // keeps the garbage collector's work small on large files.
-  const { data } = await readWorkbook(io, file, false);
+  // Only the values are needed: the sheets are streamed, no workbook model is built.
+  const bytes = await readBytes(io, file);
+  const data = await asWorkbook(file, readXlsxData(bytes));
   const analysis = analyse(data, file, today);
   io.stdout(args.json ? `${JSON.stringify(toReportJson(analysis), null, 2)}\n` : formatReport(analysis));
   return EXIT_OK;
@@ -223,7 +232,7 @@ async function apply(args: Args, io: CliIo): Promise<number> {
   const out = outOf(args, "apply");
   const today = todayOf(args);
   await refuseOverwrite(io, out, args.force);
-  const read = await readWorkbook(io, file, true);
+  const read = await readWorkbook(io, file);
   const analysis = analyse(read.data, file, today);
   const plan = planApply(analysis);
   applyPlanToWorkbook(read.workbook, plan);

@@ -10,6 +10,7 @@ import JSZip from "jszip";
 import type { Plan, Rgb, StatusCell, StatusColumnPlan, SummarySheetPlan } from "../domain/types";
 import type { TemplateTable, WorkbookTemplate } from "../domain/template";
 import { columnLetter } from "../domain/columnLetter";
+import { escapeOoxmlText } from "./ooxmlText";
 import { formatRange, parseAttributes, parseRange, tableModels, tableRange } from "./readXlsx";
 
 /** Colour of link text (Excel's Hyperlink cell style). */
@@ -230,18 +231,6 @@ export async function saveXlsx(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   } finally {
     restore();
   }
-}
-
-// eslint-disable-next-line no-control-regex
-const NEEDS_XML_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/u;
-
-/** Text as OOXML stores it: `_xHHHH_` for characters XML cannot hold, `_x005F_` before a literal escape. */
-export function escapeOoxmlText(text: string): string {
-  if (!NEEDS_XML_ESCAPE.test(text)) return text;
-  return text
-    .replace(/_(x[0-9a-fA-F]{4}_)/gu, "_x005F_$1")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/gu, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
 /** Escape every text cell in place; returns the function that restores the original values. */

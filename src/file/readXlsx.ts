@@ -205,14 +205,14 @@ export function toCellValue(cell: ExcelJS.Cell): CellValue {
 }
 
 /** Throws when a zip package holds no Excel workbook (e.g. a .docx renamed to .xlsx). */
-function assertWorkbookPackage(zip: JSZip): void {
+export function assertWorkbookPackage(zip: JSZip): void {
   if (zip.file("xl/workbook.xml") === null) {
     throw new Error("paketet innehåller ingen Excel-arbetsbok (xl/workbook.xml saknas; är det t.ex. en .docx?)");
   }
 }
 
 /** A cell value as ExcelJS gives it → the engine's CellValue. */
-function plainValue(value: unknown): CellValue {
+export function plainValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyseWorkbook, defaultOptions, planApply } from "../../../src/domain";
 import { toJsonAmount } from "../../../src/domain/formatAmount";
-import { applyPlanToWorkbook, saveXlsx } from "../../../src/file/applyPlanToWorkbook";
+import { applyPlanToWorkbook, saveXlsx, writeTemplate } from "../../../src/file/applyPlanToWorkbook";
+import { readXlsxData } from "../../../src/file/readXlsxData";
 import { readXlsx } from "../../../src/file/readXlsx";
 
 const LIBREOFFICE = readFileSync(join(__dirname, "../../fixtures/xlsx/libreoffice-sample.xlsx"));
@@ -31,5 +32,23 @@ describe("a workbook saved by LibreOffice Calc", () => {
     const second = analyseWorkbook(again.data, defaultOptions("2024-11-15"));
     expect(second.tables.find((t) => t.table === "Balanslista")?.ownedColumn).toBe(8);
     expect(planApply(second).statusColumns.map((c) => c.exists)).toEqual([true, true]);
+  });
+});
+
+describe("the streaming read used by `balans report`", () => {
+  it("gives the same data as the full read for the LibreOffice workbook", async () => {
+    expect(await readXlsxData(LIBREOFFICE)).toEqual((await readXlsx(LIBREOFFICE)).data);
+  });
+
+  it("decodes characters whose bytes fall in two chunks (no-break spaces in 2 000 amounts)", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [2024, "1", `Insats ${i}`, "Region JH", `${(i * 7919) % 900 + 100}\u00a0${String(i % 1000).padStart(3, "0")} kr`]);
+    const bytes = await saveXlsx(
+      writeTemplate({
+        sheets: [{ name: "F", tables: [{ name: "F", top: 1, left: 1, title: null, headers: ["År", "Område", "Insats", "Ansvarig verksamhet", "Summa"], rows, validations: [], numberFormats: [], columnWidths: [6, 6, 20, 20, 12] }] }],
+      }),
+    );
+    const streamed = await readXlsxData(bytes);
+    expect(streamed).toEqual((await readXlsx(bytes)).data);
+    expect(streamed.sheets[0]!.values.every((r, i) => i === 0 || /^\d+\u00a0\d{3} kr$/u.test(String(r[4])))).toBe(true);
   });
 });

@@ -1,0 +1,22 @@
+/**
+ * Text as the OOXML package stores it: characters XML cannot hold are written `_xHHHH_`, and a
+ * literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_` (ECMA-376, ST_Xstring).
+ */
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_XML_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/u;
+
+/** Text as OOXML stores it: `_xHHHH_` for characters XML cannot hold, `_x005F_` before a literal escape. */
+export function escapeOoxmlText(text: string): string {
+  if (!NEEDS_XML_ESCAPE.test(text)) return text;
+  return text
+    .replace(/_(x[0-9a-fA-F]{4}_)/gu, "_x005F_$1")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]/gu, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+/** The text a stored `_xHHHH_` escape stands for (the inverse of {@link escapeOoxmlText}). */
+export function decodeOoxmlText(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9a-fA-F]{4})_/gu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
