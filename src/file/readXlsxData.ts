@@ -77,7 +77,8 @@ export async function readXlsxData(data: Uint8Array): Promise<WorkbookData> {
   let n = 0;
   for (const [name, part] of parts) {
     n++;
-    if (name === SUMMARY_SHEET_NAME) continue;
+    // Chart sheets and dialog sheets hold no cells (the full read leaves them out too).
+    if (name === SUMMARY_SHEET_NAME || !/(?:^|\/)worksheets\//u.test(part)) continue;
     const builder = new SheetDataBuilder(name);
     const xml = stream(part);
     if (xml !== null) {
