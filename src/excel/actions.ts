@@ -42,6 +42,13 @@ async function readAndAnalyse(context: Excel.RequestContext, options: Options): 
   return { data, analysis: analyseWorkbook(data, options) };
 }
 
+/** Read + analyse for an action that writes: a workbook with no recognised table is refused. */
+async function readRecognised(context: Excel.RequestContext, options: Options): Promise<{ data: WorkbookData; analysis: Analysis }> {
+  const read = await readAndAnalyse(context, options);
+  if (read.analysis.tables.length === 0) throw noTablesError();
+  return read;
+}
+
 /** Reads and analyses the workbook (one sync); writes nothing. */
 export async function runAnalyse(options: Options, env?: ActionEnv): Promise<Analysis> {
   return runExcel(async (context) => (await readAndAnalyse(context, options)).analysis, runOptions(env));
@@ -52,9 +59,8 @@ export async function runKontrollera(options: Options, onProgress?: Progress, en
   const { supports } = resolveEnv(env);
   return runExcel(async (context, counter) => {
     onProgress?.(0);
-    const { data, analysis } = await readAndAnalyse(context, options);
+    const { data, analysis } = await readRecognised(context, options);
     onProgress?.(0.4);
-    if (analysis.tables.length === 0) throw noTablesError();
     const statusColumns = planFlags(analysis);
     assertFreeColumns(data, statusColumns);
     await applyPlan(context, { statusColumns, summary: null }, { supports, onProgress: (done, total) => onProgress?.(0.4 + (0.6 * done) / total) });
@@ -68,9 +74,8 @@ export async function runSummering(options: Options, onProgress?: Progress, env?
   const { supports } = resolveEnv(env);
   return runExcel(async (context, counter) => {
     onProgress?.(0);
-    const { data, analysis } = await readAndAnalyse(context, options);
+    const { data, analysis } = await readRecognised(context, options);
     onProgress?.(0.4);
-    if (analysis.tables.length === 0) throw noTablesError();
     const summary = planSummary(analysis);
     assertNoNameClash(data.sheets.map((s) => s.name), summary.name);
     await applyPlan(context, { statusColumns: [], summary }, { supports, onProgress: (done, total) => onProgress?.(0.4 + (0.5 * done) / total) });

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { headingStyles } from "../headingStyles";
 
 export const useOverviewStyles = makeStyles({
   root: {
@@ -13,20 +14,7 @@ export const useOverviewStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
   },
-  h2: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
-  h3: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
+  ...headingStyles,
   counts: {
     display: "flex",
     flexWrap: "wrap",

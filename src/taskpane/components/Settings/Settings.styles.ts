@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { headingStyles } from "../headingStyles";
 
 export const useSettingsStyles = makeStyles({
   root: {
@@ -7,20 +8,7 @@ export const useSettingsStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     minWidth: 0,
   },
-  h2: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
-  h3: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
+  ...headingStyles,
   dateRow: {
     display: "flex",
     flexDirection: "column",
