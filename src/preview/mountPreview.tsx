@@ -3,7 +3,6 @@
  * inside Excel): Balans over a workbook held in the page. `?today=YYYY-MM-DD` sets the date
  * used as today; `?lang=en` or `?lang=sv` the language (else the browser's).
  */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { PreviewPage } from "./components/PreviewPage";
 import { previewParams } from "./previewParams";

@@ -3,7 +3,6 @@
  * OFFICE_READY_TIMEOUT_MS: inside Excel it mounts the pane on the Excel adapter; anywhere
  * else (a plain browser, office.js blocked or slow) it loads the in-page preview.
  */
-import * as React from "react";
 import { createRoot, type Root } from "react-dom/client";
 import {
   FluentProvider,

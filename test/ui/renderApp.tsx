@@ -1,4 +1,3 @@
-import * as React from "react";
 import { render, type RenderResult } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App, type AppProps } from "../../src/taskpane/components/App";

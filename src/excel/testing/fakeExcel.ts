@@ -694,7 +694,7 @@ class FormatProxy {
   readonly fill: { color: string; clear: () => void };
   readonly font: { color: string; bold: boolean; underline: string };
   constructor(
-    private readonly owner: RangeLike,
+    owner: RangeLike,
     node: PathNode,
   ) {
     const fillNode = node.child("fill", [], false);

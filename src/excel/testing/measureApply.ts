@@ -20,7 +20,7 @@ export function fakeWorkbookFor(plan: Plan): FakeExcel {
   for (const p of plan.statusColumns) {
     if (!wb.sheet(p.sheet)) wb.addSheet(p.sheet);
     if (p.table === "" || wb.tables.some((t) => t.name === p.table)) continue;
-    const rows = p.cells.map((c, i) => [`rad ${i + 1}`]);
+    const rows = p.cells.map((_, i) => [`rad ${i + 1}`]);
     if (p.exists) {
       const left = Math.max(1, p.column - 1);
       const headers = left === p.column ? [p.header] : ["Data", p.header];
