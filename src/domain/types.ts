@@ -32,7 +32,21 @@ export interface SheetTable {
   columnCount: number;
 }
 
-/** The used range of one worksheet, as values, plus the tables on it. */
+/** A rectangle of cells, 1-based and inclusive (worksheet rows and columns). */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The cells of one worksheet that hold data, as values, plus the tables on it.
+ *
+ * Sparse by contract: rows may have different lengths (a missing entry is an empty cell) and
+ * empty rows may share one empty array, so that memory follows the cells that hold data, not
+ * the area of the used range (a stray cell at XFD1048576 costs one row, not a sheet).
+ */
 export interface SheetData {
   name: string;
   /** Worksheet row of `values[0]` (1-based). */
@@ -41,10 +55,32 @@ export interface SheetData {
   left: number;
   values: CellValue[][];
   tables: SheetTable[];
+  /** Merged ranges on the sheet (as read; none when absent). */
+  merges?: CellRange[];
+  /** Sheet protection is on: Balans writes nothing on this sheet. */
+  protected?: boolean;
+  /** The sheet is hidden or very hidden. */
+  hidden?: boolean;
+}
+
+/** A defined name as stored in the workbook. */
+export interface DefinedName {
+  name: string;
+  /** What it refers to, without the leading "=" (e.g. `'Balans summering'!$A$1` or `"v1;30;90"`). */
+  refersTo: string;
+  /** Sheet-scoped names carry their sheet; workbook-level names null. */
+  scope: string | null;
+  hidden: boolean;
 }
 
 export interface WorkbookData {
   sheets: SheetData[];
+  /** The workbook's defined names (Balans's ownership record lives in hidden names). */
+  names?: DefinedName[];
+  /** The workbook's structure is locked: no sheet may be added, removed or renamed. */
+  structureLocked?: boolean;
+  /** The workbook counts dates from 1904 (old Mac Excel). */
+  date1904?: boolean;
 }
 
 export type TableKind = "balanslista" | "agreements" | "distribution" | "allocations" | "parties";
@@ -227,7 +263,22 @@ export interface SummarySheetPlan {
   chart: { title: string; year: number; categories: string; values: string } | null;
 }
 
+/** A hidden workbook-level defined name that Balans writes (its ownership record). */
+export interface NamePlan {
+  name: string;
+  /** A1 reference or constant, without the leading "=" (e.g. `'Balans summering'!$A$1`). */
+  refersTo: string;
+  comment: string;
+}
+
 export interface Plan {
   statusColumns: StatusColumnPlan[];
   summary: SummarySheetPlan | null;
+  /**
+   * Balans's ownership record after this run: every name here is created or replaced (hidden,
+   * workbook scope). Written identically by the Excel and the file adapter.
+   */
+  names?: NamePlan[];
+  /** Balans names that no longer hold (what they recorded is gone): deleted. */
+  removeNames?: string[];
 }
