@@ -1,10 +1,13 @@
 /**
- * Checks that the Excel adapter and the in-browser preview share, so that both refuse the same
- * things with the same words. Plain TypeScript: no Office, no ExcelJS.
+ * Pure helpers of the one prepare step (prepare.ts) and of Infoga mall: the errors Balans gives
+ * when it cannot act, the last safety net on the status columns, unique names. Plain
+ * TypeScript: no Office, no ExcelJS.
  */
 import { columnLetter } from "../domain/columnLetter";
 import type { StatusColumnPlan, WorkbookData } from "../domain/types";
 import { BalansError } from "./port";
+
+export { uniqueSheetName } from "../domain/ownership";
 
 const cellAddress = (row: number, column: number) => `${columnLetter(column)}${row}`;
 
@@ -16,13 +19,15 @@ export function noTablesError(): BalansError {
   );
 }
 
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
+/** Free means holding nothing: not "" (`=""`), not a space, not a formula whose value is "". */
+function holdsSomething(value: unknown): boolean {
+  return value !== null && value !== undefined;
 }
 
 /**
- * Safety net on top of the engine: a new status column may only go where the read found
- * every cell empty (header cell and data cells), so that Balans never writes over user data.
+ * Safety net on top of the engine (prepare.ts calls it; it never fails unless the engine has a
+ * bug): a new status column may only go where the read found every cell it writes free
+ * (header cell and the listed data cells hold nothing and lie in no merge).
  */
 export function assertFreeColumns(data: WorkbookData, plans: readonly StatusColumnPlan[]): void {
   for (const plan of plans) {
@@ -30,9 +35,10 @@ export function assertFreeColumns(data: WorkbookData, plans: readonly StatusColu
     const sheet = data.sheets.find((s) => s.name === plan.sheet);
     if (!sheet) continue;
     const rows = [plan.headerRow, ...plan.cells.map((c) => c.row)];
+    const merges = (sheet.merges ?? []).filter((m) => plan.column >= m.left && plan.column <= m.right);
     for (const row of rows) {
       const value = sheet.values[row - sheet.top]?.[plan.column - sheet.left];
-      if (!isBlank(value)) {
+      if (holdsSomething(value) || merges.some((m) => row >= m.top && row <= m.bottom)) {
         const at = cellAddress(row, plan.column);
         throw new BalansError(
           "sheet-not-empty",
@@ -44,7 +50,10 @@ export function assertFreeColumns(data: WorkbookData, plans: readonly StatusColu
   }
 }
 
-/** The summary sheet is found by its exact name; a sheet whose name differs only in case is in the way. */
+/**
+ * @deprecated The summary sheet is no longer found by its name: prepare.ts decides it by the
+ * ownership record (a user's sheet of that name is left alone). Kept until the preview calls prepare.
+ */
 export function assertNoNameClash(sheetNames: readonly string[], name: string): void {
   const clash = sheetNames.find((s) => s !== name && s.toLocaleLowerCase("sv-SE") === name.toLocaleLowerCase("sv-SE"));
   if (clash) {
@@ -53,18 +62,6 @@ export function assertNoNameClash(sheetNames: readonly string[], name: string): 
       `Bladet "${clash}" heter nästan som summeringsbladet "${name}": byt namn på det först.`,
       `The sheet "${clash}" is named almost like the summary sheet "${name}": rename it first.`,
     );
-  }
-}
-
-/** `base`, else `base (2)`, `base (3)`… — the first name not taken (case-insensitive, max 31 characters). */
-export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLocaleLowerCase("sv-SE")));
-  const clean = base.replace(/[:\\/?*[\]]/g, " ").slice(0, 31);
-  if (!lower.has(clean.toLocaleLowerCase("sv-SE"))) return clean;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!lower.has(name.toLocaleLowerCase("sv-SE"))) return name;
   }
 }
 

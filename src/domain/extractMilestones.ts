@@ -43,6 +43,8 @@ const DM_YEAR_SEPARATOR = String.raw`(?:\/|\s{0,2}${DASH}\s{0,2}|\s{1,3})`;
 interface Form {
   /** Lower ranks win overlaps: 1 day, 2 numeric month, 3 named month, 4 season, 5 year. */
   rank: number;
+  /** What the form names (see {@link DateMention}). */
+  form: DateForm;
   /** A cheap test that a text may hold this form; texts without it skip the full pattern. */
   hint?: RegExp;
   pattern: RegExp;
@@ -80,6 +82,7 @@ const FORMS: Form[] = [
   {
     // 2024-12-31
     rank: 1,
+    form: "day",
     hint: /\d{4}-\d\d-\d/,
     pattern: regex(String.raw`${B}${YEAR}-(\d{2})-(\d{2})${E}`),
     read: ([, y, m, d]) => day(y, num(m), d),
@@ -87,6 +90,7 @@ const FORMS: Form[] = [
   {
     // 16-17/4 2024 → the last day of the span
     rank: 1,
+    form: "span",
     hint: /\d\/\d/,
     pattern: regex(String.raw`${B}\d{1,2}\s?${DASH}\s?(\d{1,2})\/(\d{1,2})${DM_YEAR_SEPARATOR}${YEAR}${E}`),
     read: ([, d, m, y]) => day(y, num(m), d),
@@ -94,6 +98,7 @@ const FORMS: Form[] = [
   {
     // 9/6 2023, 3/6-2024, 3/6/2024
     rank: 1,
+    form: "day",
     hint: /\d\/\d/,
     pattern: regex(String.raw`${B}(\d{1,2})\/(\d{1,2})${DM_YEAR_SEPARATOR}${YEAR}${E}`),
     read: ([, d, m, y]) => day(y, num(m), d),
@@ -101,6 +106,7 @@ const FORMS: Form[] = [
   {
     // 10 april 2024, 9 feb. 2024, 16-17 april 2024
     rank: 1,
+    form: "day",
     hint: /\d\s{1,3}\p{L}/u,
     pattern: regex(String.raw`${B}(\d{1,2})(?:\s?${DASH}\s?(\d{1,2}))?\s{1,3}${MONTH}\s{1,3}${YEAR}${E}`),
     read: ([, first, last, name, y]) => day(y, monthNumber(name), last ?? first),
@@ -108,6 +114,7 @@ const FORMS: Form[] = [
   {
     // vecka 42 2025, v. 42 2025, v 42 2025, v.42 2025 → Sunday of the ISO week
     rank: 1,
+    form: "week",
     hint: /v/i,
     pattern: regex(String.raw`${B}(?:vecka|v\.?)\s{0,2}(\d{1,2})(?:\s{0,2},)?\s{1,3}${YEAR}${E}`),
     read: ([, week, y]) => {
@@ -118,6 +125,7 @@ const FORMS: Form[] = [
   {
     // 2024-04 → last day of the month
     rank: 2,
+    form: "month",
     hint: /\d{4}-\d/,
     pattern: regex(String.raw`${B}${YEAR}-(0[1-9]|1[0-2])${E}`),
     read: ([, y, m]) => monthEnd(y, num(m)),
@@ -125,6 +133,7 @@ const FORMS: Form[] = [
   {
     // februari 2025, okt. 2024, feb 2025 → last day of the month
     rank: 3,
+    form: "month",
     hint: /\p{L}\.?\s{1,3}\d/u,
     pattern: regex(String.raw`${B}${MONTH}\s{1,3}${YEAR}${E}`),
     read: ([, name, y]) => monthEnd(y, monthNumber(name)),
@@ -132,6 +141,7 @@ const FORMS: Form[] = [
   {
     // vår 2024 / våren 2024 → 30 June; höst 2024 / hösten 2024 → 31 December
     rank: 4,
+    form: "season",
     hint: /vår|höst/i,
     pattern: regex(String.raw`${B}(vår|höst)(?:en)?\s{1,3}${YEAR}${E}`),
     read: ([, season, y]) => monthEnd(y, (season ?? "").toLowerCase() === "vår" ? 6 : 12),
@@ -139,6 +149,7 @@ const FORMS: Form[] = [
   {
     // SVOM 2023, 2024-års, 2017-2023 → 31 December
     rank: 5,
+    form: "year",
     pattern: regex(String.raw`${B}(199\d|20\d\d)${E}`),
     read: ([, y]) => monthEnd(y, 12),
   },
@@ -146,6 +157,7 @@ const FORMS: Form[] = [
 
 interface Candidate {
   rank: number;
+  form: DateForm;
   index: number;
   source: string;
   date: IsoDate | null;
@@ -180,37 +192,61 @@ export function findImpossibleDates(text: string): string[] {
 
 /** Milestones and impossible dates of one text in a single pass. */
 export function scanDates(text: string): { milestones: Milestone[]; impossible: string[] } {
-  if (typeof text !== "string" || text === "") return { milestones: [], impossible: [] };
+  const milestones: Milestone[] = [];
+  const impossible: string[] = [];
+  for (const c of scanCandidates(text)) {
+    if (c.date !== null) milestones.push({ date: c.date, source: c.source, index: c.index });
+    else impossible.push(c.source);
+  }
+  return { milestones, impossible };
+}
+
+/** What a date text names: one day, the last day of a span (`16-17/4 2024`), a week, a month, a season or a bare year. */
+export type DateForm = "day" | "span" | "week" | "month" | "season" | "year";
+
+/** A milestone with the form it was written in (the date is read exactly as {@link extractMilestones} reads it). */
+export interface DateMention extends Milestone {
+  form: DateForm;
+}
+
+/**
+ * The milestones of a text with their form, in the order they appear: the same dates, sources
+ * and positions as {@link extractMilestones}, plus how precise each is (e.g. `feb 2025` is a
+ * `month` read as 2025-02-28, `3/6 2024` a `day`).
+ */
+export function scanDateMentions(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const c of scanCandidates(text)) {
+    if (c.date !== null) out.push({ date: c.date, source: c.source, index: c.index, form: c.form });
+  }
+  return out;
+}
+
+/** The candidates that win their overlaps (impossible dates too, with date null), by position. */
+function scanCandidates(text: string): Candidate[] {
+  if (typeof text !== "string" || text === "") return [];
 
   // Every form has a year: a text without four digits in a row has no milestone.
-  if (!/\d{4}/.test(text)) return { milestones: [], impossible: [] };
+  if (!/\d{4}/.test(text)) return [];
   const candidates: Candidate[] = [];
   for (const form of FORMS) {
     if (form.hint && !form.hint.test(text)) continue;
     form.pattern.lastIndex = 0;
     for (const match of text.matchAll(form.pattern)) {
-      candidates.push({ rank: form.rank, index: match.index, source: match[0], date: form.read([...match]) });
+      candidates.push({ rank: form.rank, form: form.form, index: match.index, source: match[0], date: form.read([...match]) });
     }
   }
   candidates.sort((a, b) => a.rank - b.rank || b.source.length - a.source.length || a.index - b.index);
 
   const taken = new Uint8Array(text.length);
-  const milestones: Milestone[] = [];
-  const impossible: { source: string; index: number }[] = [];
+  const kept: Candidate[] = [];
   for (const candidate of candidates) {
     const end = candidate.index + candidate.source.length;
     let free = true;
     for (let i = candidate.index; i < end && free; i++) free = taken[i] === 0;
     if (!free) continue;
     taken.fill(1, candidate.index, end);
-    if (candidate.date !== null) {
-      milestones.push({ date: candidate.date, source: candidate.source, index: candidate.index });
-    } else {
-      impossible.push({ source: candidate.source, index: candidate.index });
-    }
+    kept.push(candidate);
   }
-  return {
-    milestones: milestones.sort((a, b) => a.index - b.index),
-    impossible: impossible.sort((a, b) => a.index - b.index).map((c) => c.source),
-  };
+  return kept.sort((a, b) => a.index - b.index);
 }

@@ -5,8 +5,10 @@ import type { Analysis, StatusCell, StatusColumnPlan } from "./types";
 /**
  * What Kontrollera writes: for each balanslista and agreements table, the owned status column
  * (appended to the right of the table, or refreshed where it already is) with one label and
- * fill per data row. Tables whose right-hand neighbour column is not free are skipped; the
- * analysis reports them (see `blockedStatusColumns`).
+ * fill per data row. Tables that get no status column (`blockedOwnedColumn`: the neighbour is not
+ * free, a merge, a protected sheet, a user's own "Balans status" column) are left out, and rows
+ * whose cell lies in a merge (`statusRowsSkipped`) are absent from `cells`; the analysis reports
+ * both.
  */
 export function planFlags(analysis: Analysis): StatusColumnPlan[] {
   const plans: StatusColumnPlan[] = [];
@@ -17,9 +19,11 @@ export function planFlags(analysis: Analysis): StatusColumnPlan[] {
   for (const t of analysis.tables) {
     if (t.kind !== "balanslista" && t.kind !== "agreements") continue;
     const column = t.ownedColumn !== null ? t.firstColumn + t.ownedColumn : t.lastColumn + 1;
-    if (t.ownedColumn === null && t.blockedOwnedColumn) continue;
+    if (t.blockedOwnedColumn) continue;
+    const skipped = new Set(t.statusRowsSkipped ?? []);
     const cells: StatusCell[] = [];
     for (let row = t.headerRow + 1; row <= t.lastRow; row++) {
+      if (skipped.has(row)) continue;
       const style = styleByRow.get(key(t.sheet, t.table, t.firstColumn, row));
       cells.push(style ? { row, label: style.label, fill: style.fill, font: style.font } : { row, label: "", fill: null, font: null });
     }

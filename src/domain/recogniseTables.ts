@@ -1,9 +1,11 @@
+import { columnLetter } from "./columnLetter";
 import { cellText, isBlank, normaliseHeader } from "./normaliseText";
+import { cellKey, isStatusHeader, notice, readOwnership, STATUS_HEADER, STATUS_LABELS, type NoticeCode } from "./ownership";
 import { TABLE_SCHEMAS, type TableSchema } from "./tableSchemas";
-import type { CellValue, Problem, RecognisedTable, SheetData, TableRow, WorkbookData } from "./types";
+import type { CellRange, CellValue, Problem, RecognisedTable, SheetData, TableRow, WorkbookData } from "./types";
 
-/** Header of the status column Balans owns (kept here to avoid an import cycle with index.ts). */
-export const OWNED_HEADER = "Balans status";
+/** Header of the status column Balans owns. */
+export const OWNED_HEADER = STATUS_HEADER;
 
 interface HeaderMatch {
   schema: TableSchema;
@@ -93,6 +95,57 @@ function problem(sheet: string, table: string, row: number | null, column: strin
   return { sheet, table, row, column, message, messageEn };
 }
 
+/** The merges of `sheet` that cover column `column` between rows `top` and `bottom`, by row. */
+function mergesByRow(sheet: SheetData, column: number, top: number, bottom: number): Map<number, CellRange> {
+  const out = new Map<number, CellRange>();
+  for (const m of sheet.merges ?? []) {
+    if (column < m.left || column > m.right || m.bottom < top || m.top > bottom) continue;
+    for (let r = Math.max(top, m.top); r <= Math.min(bottom, m.bottom); r++) if (!out.has(r)) out.set(r, m);
+  }
+  return out;
+}
+
+const rangeAddress = (m: CellRange) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`;
+
+/** True when every cell of the column (rows below the header) is empty or one of Balans's labels. */
+function holdsOnlyLabels(sheet: SheetData, column: number, headerRow: number, lastRow: number): boolean {
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    const v = cellAt(sheet, r, column);
+    if (v !== null && v !== "" && !(typeof v === "string" && STATUS_LABELS.has(v))) return false;
+  }
+  return true;
+}
+
+/** The status column's place for one table: owned (by the record or adopted), or the user's column in the way. */
+function findStatusColumn(
+  sheet: SheetData,
+  headerRow: number,
+  firstColumn: number,
+  lastColumnInclOwned: number,
+  lastRow: number,
+  owned: ReadonlySet<string>,
+): { ownedColumn: number | null; adopted: boolean; userColumn: number | null } {
+  const width = lastColumnInclOwned - firstColumn + 1;
+  let userColumn: number | null = null;
+  // The table's own columns, and the one right of it (a status column written outside an Excel table).
+  for (let i = 0; i <= width; i++) {
+    const column = firstColumn + i;
+    if (!isStatusHeader(cellAt(sheet, headerRow, column))) continue;
+    if (owned.has(cellKey({ sheet: sheet.name, row: headerRow, column }))) return { ownedColumn: i, adopted: false, userColumn: null };
+    if (i < width) userColumn ??= i;
+  }
+  // No record: a column in an earlier Balans's exact layout (last column, Balans's labels only) is adopted.
+  for (const i of [width - 1, width]) {
+    const column = firstColumn + i;
+    if (!isStatusHeader(cellAt(sheet, headerRow, column)) || !holdsOnlyLabels(sheet, column, headerRow, lastRow)) continue;
+    if (i === width && userColumn !== null) continue;
+    const others = [...Array(width).keys()].filter((k) => k !== i && isStatusHeader(cellAt(sheet, headerRow, firstColumn + k)));
+    if (others.length > 0) continue;
+    return { ownedColumn: i, adopted: true, userColumn: null };
+  }
+  return { ownedColumn: null, adopted: false, userColumn };
+}
+
 function build(
   sheet: SheetData,
   tableName: string,
@@ -103,12 +156,14 @@ function build(
   lastRow: number,
   match: HeaderMatch,
   problems: Problem[],
+  owned: ReadonlySet<string>,
 ): RecognisedTable {
   const headers = sliceRow(sheet, headerRow, firstColumn, lastColumnInclOwned).map(cellText);
-  let ownedColumn: number | null = null;
-  headers.forEach((h, i) => {
-    if (normaliseHeader(h) === normaliseHeader(OWNED_HEADER) && ownedColumn === null) ownedColumn = i;
-  });
+  const statusKind = match.schema.kind === "balanslista" || match.schema.kind === "agreements";
+  const found = statusKind
+    ? findStatusColumn(sheet, headerRow, firstColumn, lastColumnInclOwned, lastRow, owned)
+    : { ownedColumn: null, adopted: false, userColumn: null };
+  const ownedColumn = found.ownedColumn;
   // The owned column is normally the last one; "lastColumn" excludes it when it is last.
   const lastColumn = ownedColumn !== null && ownedColumn === headers.length - 1 ? lastColumnInclOwned - 1 : lastColumnInclOwned;
   const rows: TableRow[] = [];
@@ -122,19 +177,67 @@ function build(
     if (!blank) rows.push({ row: r, cells });
   }
   let blockedOwnedColumn = false;
-  if (ownedColumn === null && (match.schema.kind === "balanslista" || match.schema.kind === "agreements")) {
-    const next = lastColumnInclOwned + 1;
-    const otherTable = sheet.tables.some(
-      (t) => t.name !== tableName && next >= t.firstColumn && next < t.firstColumn + t.columnCount && t.headerRow <= lastRow && t.headerRow + t.rowCount >= headerRow,
-    );
-    for (let r = headerRow; r <= lastRow && !blockedOwnedColumn; r++) if (!isBlank(cellAt(sheet, r, next))) blockedOwnedColumn = true;
-    if (otherTable) blockedOwnedColumn = true;
-    if (blockedOwnedColumn) {
-      problems.push(
-        problem(sheet.name, tableName, headerRow, null,
-          `Kolumnen till höger om tabellen innehåller data, så Balans kan inte lägga till kolumnen ”${OWNED_HEADER}”. Flytta datat eller lägg till en tom kolumn.`,
-          `The column right of the table holds data, so Balans cannot add the "${OWNED_HEADER}" column. Move that data or leave an empty column.`),
-      );
+  const statusRowsSkipped: number[] = [];
+  const say = (code: NoticeCode, row: number | null, message: string, messageEn: string, column: string | null = null) =>
+    problems.push(notice(code, sheet.name, tableName, row, column, message, messageEn));
+  const tableWords = tableName === "" ? `området på rad ${headerRow}` : `tabellen ${tableName}`;
+  const tableWordsEn = tableName === "" ? `the range at row ${headerRow}` : `the table ${tableName}`;
+  if (statusKind) {
+    const column = ownedColumn !== null ? firstColumn + ownedColumn : lastColumnInclOwned + 1;
+    const letter = columnLetter(column);
+    if (found.adopted) {
+      say("adopted-status-column", headerRow,
+        `Kolumnen ”${OWNED_HEADER}” (kolumn ${letter}) skrevs av en tidigare version av Balans; Balans tar hand om den nu och skriver om den vid varje kontroll.`,
+        `The column "${OWNED_HEADER}" (column ${letter}) was written by an earlier version of Balans; Balans now owns it and rewrites it on every check.`);
+    }
+    const merges = mergesByRow(sheet, column, headerRow, lastRow);
+    if (sheet.protected === true) {
+      blockedOwnedColumn = true;
+      say("status-protected", headerRow,
+        `Bladet ”${sheet.name}” är skyddat, så Balans skriver ingen statuskolumn vid ${tableWords}. Ta bort bladskyddet (Granska → Ta bort bladskydd) och kör Kontrollera igen.`,
+        `The sheet "${sheet.name}" is protected, so Balans writes no status column beside ${tableWordsEn}. Unprotect the sheet (Review → Unprotect Sheet) and run Check again.`);
+    } else if (found.userColumn !== null) {
+      blockedOwnedColumn = true;
+      const userLetter = columnLetter(firstColumn + found.userColumn);
+      say("user-status-column", headerRow,
+        `Kolumnen ”${headers[found.userColumn] ?? OWNED_HEADER}” (kolumn ${userLetter}) på bladet ”${sheet.name}” är din egen, inte Balans: Balans skriver inte i den, och ${tableWords} får ingen statuskolumn. Byt namn på kolumnen eller flytta den, så lägger Balans till sin egen.`,
+        `The column "${headers[found.userColumn] ?? OWNED_HEADER}" (column ${userLetter}) on the sheet "${sheet.name}" is your own, not Balans's: Balans does not write in it, and ${tableWordsEn} gets no status column. Rename or move the column and Balans adds its own.`,
+        headers[found.userColumn] ?? OWNED_HEADER);
+    } else {
+      let taken = false;
+      if (ownedColumn === null) {
+        const otherTable = sheet.tables.some(
+          (t) => t.name !== tableName && column >= t.firstColumn && column < t.firstColumn + t.columnCount && t.headerRow <= lastRow && t.headerRow + t.rowCount >= headerRow,
+        );
+        // Free means holding nothing: not "", not a space, not a formula whose value is "".
+        for (let r = headerRow; r <= lastRow && !taken; r++) if (cellAt(sheet, r, column) !== null) taken = true;
+        taken ||= otherTable;
+        if (taken) {
+          blockedOwnedColumn = true;
+          problems.push(
+            problem(sheet.name, tableName, headerRow, null,
+              `Kolumnen till höger om tabellen innehåller data, så Balans kan inte lägga till kolumnen ”${OWNED_HEADER}”. Flytta datat eller lägg till en tom kolumn.`,
+              `The column right of the table holds data, so Balans cannot add the "${OWNED_HEADER}" column. Move that data or leave an empty column.`),
+          );
+        }
+      }
+      const headerMerge = merges.get(headerRow);
+      const firstMerge = merges.values().next();
+      if (!taken && (headerMerge !== undefined || (isExcelTable && ownedColumn === null && !firstMerge.done))) {
+        blockedOwnedColumn = true;
+        const m = headerMerge ?? (firstMerge.done ? undefined : firstMerge.value);
+        const at = m === undefined ? letter : rangeAddress(m);
+        say("status-merge-table", headerRow,
+          `Kolumn ${letter} vid ${tableWords} korsar sammanslagna celler (${at}), så Balans skriver ingen statuskolumn där. Dela upp sammanslagningen eller lämna en tom kolumn till höger om tabellen.`,
+          `Column ${letter} beside ${tableWordsEn} crosses merged cells (${at}), so Balans writes no status column there. Unmerge them or leave an empty column right of the table.`);
+      } else if (!taken) {
+        for (const [r, m] of [...merges].sort((a, b) => a[0] - b[0])) {
+          statusRowsSkipped.push(r);
+          say("status-merge-row", r,
+            `Cellen ${letter}${r} ligger i sammanslagna celler (${rangeAddress(m)}) som Balans inte skapade, så raden får ingen status. Dela upp sammanslagningen om raden ska markeras.`,
+            `The cell ${letter}${r} lies in merged cells (${rangeAddress(m)}) that Balans did not create, so the row gets no status. Unmerge them if the row should be flagged.`);
+        }
+      }
     }
   }
   for (const missing of match.missing) {
@@ -151,7 +254,7 @@ function build(
         `The column header "${d.header}" appears more than once; the first column is used.`),
     );
   }
-  return {
+  const table: RecognisedTable = {
     kind: match.schema.kind,
     sheet: sheet.name,
     table: tableName,
@@ -167,13 +270,15 @@ function build(
     blockedOwnedColumn,
     rows,
   };
+  if (statusRowsSkipped.length > 0) table.statusRowsSkipped = statusRowsSkipped;
+  return table;
 }
 
 /**
  * Find the tables Balans knows on one sheet: Excel tables first (by their header row), then
  * plain ranges whose header row matches (a range runs down to the first blank row).
  */
-export function recogniseSheet(sheet: SheetData, problems: Problem[]): RecognisedTable[] {
+export function recogniseSheet(sheet: SheetData, problems: Problem[], owned: ReadonlySet<string> = new Set()): RecognisedTable[] {
   const found: RecognisedTable[] = [];
   const covered: { top: number; bottom: number; left: number; right: number }[] = [];
   for (const t of sheet.tables) {
@@ -182,7 +287,7 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
     covered.push({ top: t.headerRow, bottom: t.headerRow + t.rowCount, left: t.firstColumn, right: last });
     const match = matchHeaderRow(headers);
     if (!match) continue;
-    found.push(build(sheet, t.name, true, t.headerRow, t.firstColumn, last, t.headerRow + t.rowCount, match, problems));
+    found.push(build(sheet, t.name, true, t.headerRow, t.firstColumn, last, t.headerRow + t.rowCount, match, problems, owned));
   }
   const isCovered = (r: number, c: number) => covered.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
   const right = sheetRight(sheet);
@@ -196,9 +301,12 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
     // Columns of this row that no table covers (usually none inside a table's rows).
     boxes = covered.filter((b) => r >= b.top && r <= b.bottom);
     rowValues = sheet.values[r - sheet.top] ?? [];
+    // Cost follows the cells that hold data: an empty row (of a sparse sheet) is skipped at once.
+    if (rowValues.length === 0) continue;
+    const rowRight = Math.min(right, sheet.left + rowValues.length - 1);
     // Runs of filled header cells outside tables (a table's columns are skipped at once).
     const runs: [number, number][] = [];
-    for (let c = sheet.left; c <= right; c++) {
+    for (let c = sheet.left; c <= rowRight; c++) {
       const box = boxes.find((b) => c >= b.left && c <= b.right);
       if (box) {
         c = box.right;
@@ -230,7 +338,7 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
         if (couldBeHeaderRow(next) && matchHeaderRow(next.map(cellText))) break;
         last++;
       }
-      found.push(build(sheet, "", false, r, start, end, last, match, problems));
+      found.push(build(sheet, "", false, r, start, end, last, match, problems, owned));
       covered.push({ top: r, bottom: last, left: start, right: end });
       boxes.push({ top: r, bottom: last, left: start, right: end });
     }
@@ -238,6 +346,11 @@ export function recogniseSheet(sheet: SheetData, problems: Problem[]): Recognise
   return found;
 }
 
+/**
+ * The tables of every sheet. A status column is Balans's only when the ownership record (see
+ * ownership.ts) points at its header cell, or when it is adopted from an earlier Balans.
+ */
 export function recogniseTables(workbook: WorkbookData, problems: Problem[]): RecognisedTable[] {
-  return workbook.sheets.flatMap((s) => recogniseSheet(s, problems));
+  const owned = new Set(readOwnership(workbook).statusColumns.map(cellKey));
+  return workbook.sheets.flatMap((s) => recogniseSheet(s, problems, owned));
 }

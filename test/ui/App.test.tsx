@@ -47,6 +47,7 @@ describe("App: no tables found", () => {
       "Fördelning: Område, Insats, Summa",
       "Tilldelning: Område, Tilldelat belopp",
       "Parter: Part, Alias",
+      "Möten: Forum, Datum",
     ]);
 
     await user.click(screen.getByRole("button", { name: "Infoga mall med exempeldata" }));

@@ -1,0 +1,82 @@
+/**
+ * The one prepare step: analyse, decide what Balans may write (by its ownership record), guard,
+ * plan. `balans report` and `balans apply`, the Excel adapter (task pane and ribbon) and the
+ * preview all call it, so they give the same totals, problems and decisions for a workbook.
+ *
+ * What Balans does instead of writing — adopted an earlier Balans's sheet or column, wrote its
+ * summary beside a user's sheet, skipped a row in a merge, left a protected sheet alone — are
+ * notices: Problems with a `code`, appended to `analysis.problems` before the summary sheet is
+ * planned, so the summary sheet lists them too. Plain TypeScript: no Office, no files.
+ */
+import { analyseWorkbook } from "../domain/analyseWorkbook";
+import { decideSummarySheet, ownedSummarySheet, planNames, readOwnership, type CellRef } from "../domain/ownership";
+import { planFlags } from "../domain/planFlags";
+import { planSummary } from "../domain/planSummary";
+import type { Analysis, Options, Plan, Problem, SummarySheetPlan, WorkbookData } from "../domain/types";
+import { assertFreeColumns, noTablesError } from "./workbookGuards";
+
+/**
+ * What the caller is about to do: `report` writes nothing (the plan is what `apply` would
+ * write), `kontrollera` writes the status columns, `summering` the summary sheet, `apply` both.
+ */
+export type PrepareWhat = "report" | "kontrollera" | "summering" | "apply";
+
+export interface Prepared {
+  /** The analysis, its problems including the notices. */
+  analysis: Analysis;
+  /** What to write for `what` (with the ownership record in `names`/`removeNames`). */
+  plan: Plan;
+  /** The notices among `analysis.problems` (what Balans did instead), in the same order. */
+  notices: Problem[];
+}
+
+const isStatusKind = (kind: string) => kind === "balanslista" || kind === "agreements";
+
+/**
+ * Analyse `data` and plan `what`.
+ *
+ * @throws {import("./port").BalansError} `no-tables` when a writing action finds no table Balans recognises (a
+ * `report` returns the empty analysis instead; its caller decides); `sheet-not-empty` if a
+ * planned status cell is not free (the safety net; never happens unless the engine has a bug).
+ */
+export function prepare(data: WorkbookData, options: Options, what: PrepareWhat): Prepared {
+  const record = readOwnership(data);
+  const analysis = analyseWorkbook(data, options);
+  if (what !== "report" && analysis.tables.length === 0) throw noTablesError();
+
+  const decision = decideSummarySheet(data, record);
+  for (const n of decision.notices) analysis.problems.push(n);
+  const notices = analysis.problems.filter((p) => p.code !== undefined);
+
+  const statusColumns = planFlags(analysis);
+  assertFreeColumns(data, statusColumns);
+  const summary: SummarySheetPlan | null =
+    decision.name === null ? null : { ...planSummary(analysis), name: decision.name, existing: decision.existing };
+
+  const writesStatus = what !== "summering";
+  const writesSummary = what !== "kontrollera";
+
+  // The record after this run: what Balans owns already (kept even when not written this run)
+  // and what this run creates.
+  const owned: CellRef[] = [];
+  for (const t of analysis.tables) {
+    if (!isStatusKind(t.kind)) continue;
+    if (t.ownedColumn !== null) {
+      owned.push({ sheet: t.sheet, row: t.headerRow, column: t.firstColumn + t.ownedColumn });
+    } else if (writesStatus) {
+      const created = statusColumns.find((p) => !p.exists && p.sheet === t.sheet && p.headerRow === t.headerRow && p.column === t.lastColumn + 1);
+      if (created) owned.push({ sheet: created.sheet, row: created.headerRow, column: created.column });
+    }
+  }
+  const ownedSummary = ownedSummarySheet(data, record);
+  const summarySheet = ownedSummary?.sheet ?? (writesSummary && summary !== null ? summary.name : null);
+  const { names, removeNames } = planNames(record, { summary: summarySheet, statusColumns: owned });
+
+  const plan: Plan = {
+    statusColumns: writesStatus ? statusColumns : [],
+    summary: writesSummary ? summary : null,
+    names,
+    removeNames,
+  };
+  return { analysis, plan, notices };
+}

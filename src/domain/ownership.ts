@@ -1,0 +1,288 @@
+/**
+ * Balans's ownership record: what Balans created in a workbook, recorded in the workbook itself,
+ * so that Balans rewrites only what it made and never what merely carries its name.
+ *
+ * ## The choice: hidden workbook-level defined names
+ *
+ * - `_Balans_Version` = `"1"`: the record's format (later fields sit beside it).
+ * - `_Balans_Summary` = `'Balans summering'!$A$1`: the summary sheet Balans created.
+ * - `_Balans_Status_1` … `_Balans_Status_n` = `'Balanslista'!$G$3`: the header cell of each
+ *   status column Balans created.
+ *
+ * A defined name is a reference that Excel keeps up to date: it follows a renamed or moved sheet
+ * and inserted or deleted rows and columns (desktop, web and the file format alike), and turns
+ * into `#REF!` when what it pointed at is deleted — which is exactly "no longer Balans's". The
+ * alternatives do not hold: an address kept in a custom XML part (or in settings) goes stale as
+ * soon as a row is inserted, and `Worksheet.id` exists only in Office.js, not in the .xlsx file,
+ * so the command line could not read it. Both adapters write the same names (`Plan.names`,
+ * `Plan.removeNames`), hidden, at workbook scope.
+ *
+ * A workbook written by an earlier Balans has no record. It is adopted once, and only when its
+ * layout is exactly Balans's own (see {@link isEarlierSummary} and the status-column rule in
+ * recogniseTables.ts); the adoption is said (a notice) and recorded.
+ *
+ * Pure functions over {@link WorkbookData}: no Excel, no files.
+ */
+import { columnLetter, columnNumber } from "./columnLetter";
+import { normaliseHeader } from "./normaliseText";
+import { AGREEMENT_STYLES, FOLLOW_UP_STYLES } from "./statusLabels";
+import type { CellValue, DefinedName, NamePlan, Problem, SheetData, WorkbookData } from "./types";
+
+/** Every name of the record starts with this (compared case-insensitively, as Excel does). */
+export const RECORD_PREFIX = "_Balans_";
+export const VERSION_NAME = "_Balans_Version";
+export const SUMMARY_NAME_RECORD = "_Balans_Summary";
+export const STATUS_NAME_PREFIX = "_Balans_Status_";
+/** The record's format, written as the string constant `"1"`. */
+export const RECORD_VERSION = "1";
+
+/** The default name of the summary sheet. */
+export const SUMMARY_SHEET = "Balans summering";
+/** The summary sheet's own title (cell A1) and the start of its second line (A2), for adoption. */
+export const SUMMARY_TITLE = "Balans – summering";
+export const SUMMARY_SUBTITLE_START = "Beräknad för datumet";
+/** Header of the status column Balans owns. */
+export const STATUS_HEADER = "Balans status";
+
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/** One cell of a named sheet (1-based worksheet row and column). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** The record as read from a workbook. */
+export interface OwnershipRecord {
+  /** The cell `_Balans_Summary` points at, on a sheet that exists (its current name), or null. */
+  summary: CellRef | null;
+  /** The header cells the `_Balans_Status_n` names point at, on sheets that exist. */
+  statusColumns: CellRef[];
+  /** Every Balans name in the workbook as written (to tell which ones to remove). */
+  names: string[];
+}
+
+/** A Problem with a code, for the notices Balans gives about what it did instead. */
+export type NoticeCode =
+  | "adopted-summary"
+  | "adopted-status-column"
+  | "user-summary-sheet"
+  | "summary-structure-locked"
+  | "summary-protected"
+  | "user-status-column"
+  | "status-merge-row"
+  | "status-merge-table"
+  | "status-protected";
+
+/** Notices that are said on the run that decided them and not again (the record holds the decision). */
+export const ONCE_NOTICES: ReadonlySet<NoticeCode> = new Set<NoticeCode>(["adopted-summary", "adopted-status-column", "user-summary-sheet"]);
+
+export function notice(code: NoticeCode, sheet: string, table: string, row: number | null, column: string | null, message: string, messageEn: string): Problem {
+  return { sheet, table, row, column, message, messageEn, code };
+}
+
+const isRecordName = (name: string) => name.toLowerCase().startsWith(RECORD_PREFIX.toLowerCase());
+
+/** `'Balans summering'!$A$1`: the sheet always quoted (a `'` doubled), the cell absolute. */
+export function formatReference(ref: CellRef): string {
+  return `'${ref.sheet.replace(/'/g, "''")}'!$${columnLetter(ref.column)}$${ref.row}`;
+}
+
+const REFERENCE = /^(?:'((?:[^']|'')+)'|([^'![\]]+))!\$?([A-Za-z]{1,3})\$?(\d{1,7})$/u;
+
+/**
+ * Reads a one-cell reference as Excel writes it in a defined name: `'Balans summering'!$A$1`,
+ * `Balanslista!$G$3`, with or without `$`, an optional leading `=`. Null for anything else:
+ * `#REF!`, `'Blad'!#REF!`, a range, another workbook (`[1]Blad!A1`), a constant.
+ */
+export function parseReference(refersTo: string): CellRef | null {
+  const m = REFERENCE.exec(refersTo.trim().replace(/^=/u, ""));
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? "");
+  if (sheet === "" || sheet.includes("#REF")) return null;
+  const column = columnNumber(m[3] ?? "");
+  const row = Number(m[4]);
+  if (row < 1 || row > 1_048_576 || column > 16_384) return null;
+  return { sheet, row, column };
+}
+
+/** The sheet of `data` called `name` (exactly, else ignoring case as Excel does), or undefined. */
+export function findSheet(data: WorkbookData, name: string): SheetData | undefined {
+  const lower = name.toLocaleLowerCase("sv-SE");
+  return data.sheets.find((s) => s.name === name) ?? data.sheets.find((s) => s.name.toLocaleLowerCase("sv-SE") === lower);
+}
+
+/** The record in `data.names`: workbook-level Balans names whose reference still holds. */
+export function readOwnership(data: WorkbookData): OwnershipRecord {
+  const record: OwnershipRecord = { summary: null, statusColumns: [], names: [] };
+  const seen = new Set<string>();
+  for (const n of data.names ?? []) {
+    if (n.scope !== null || !isRecordName(n.name)) continue;
+    record.names.push(n.name);
+    const lower = n.name.toLowerCase();
+    const isSummary = lower === SUMMARY_NAME_RECORD.toLowerCase();
+    const isStatus = lower.startsWith(STATUS_NAME_PREFIX.toLowerCase());
+    if (!isSummary && !isStatus) continue;
+    const ref = parseReference(n.refersTo);
+    const sheet = ref === null ? undefined : findSheet(data, ref.sheet);
+    if (ref === null || sheet === undefined) continue;
+    const cell = { ...ref, sheet: sheet.name };
+    if (isSummary) {
+      record.summary = cell;
+    } else {
+      const key = cellKey(cell);
+      if (!seen.has(key)) record.statusColumns.push(cell);
+      seen.add(key);
+    }
+  }
+  return record;
+}
+
+/** `"Blad\u0000row\u0000col"`: the key of one cell in sets of cells. */
+export function cellKey(ref: CellRef): string {
+  return `${ref.sheet}\u0000${ref.row}\u0000${ref.column}`;
+}
+
+/** The value of one worksheet cell of `sheet` (null when it holds nothing). */
+export function valueAt(sheet: SheetData, row: number, column: number): CellValue {
+  return sheet.values[row - sheet.top]?.[column - sheet.left] ?? null;
+}
+
+/** Balans's status labels, any kind. */
+export const STATUS_LABELS: ReadonlySet<string> = new Set(
+  [...Object.values(FOLLOW_UP_STYLES), ...Object.values(AGREEMENT_STYLES)].map((s) => s.label),
+);
+
+/** True when `value` is the status column's header as Balans writes it (case and spaces aside). */
+export function isStatusHeader(value: CellValue): boolean {
+  return typeof value === "string" && normaliseHeader(value) === normaliseHeader(STATUS_HEADER);
+}
+
+/** True for a sheet exactly as an earlier Balans wrote its summary: its name, its title in A1, its date line in A2. */
+export function isEarlierSummary(sheet: SheetData): boolean {
+  const a2 = valueAt(sheet, 2, 1);
+  return sheet.name === SUMMARY_SHEET && valueAt(sheet, 1, 1) === SUMMARY_TITLE && typeof a2 === "string" && a2.startsWith(SUMMARY_SUBTITLE_START);
+}
+
+/**
+ * The summary sheet that is Balans's: the one the record points at, else (no record) a sheet in
+ * an earlier Balans's exact layout, which is adopted. Null when Balans owns none.
+ */
+export function ownedSummarySheet(data: WorkbookData, record: OwnershipRecord = readOwnership(data)): { sheet: string; adopted: boolean } | null {
+  if (record.summary !== null) return { sheet: record.summary.sheet, adopted: false };
+  const earlier = data.sheets.find(isEarlierSummary);
+  return earlier === undefined ? null : { sheet: earlier.name, adopted: true };
+}
+
+/** `base`, else `base (2)`, `base (3)`… — the first sheet name not taken (case-insensitive, max 31 characters). */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLocaleLowerCase("sv-SE")));
+  const clean = base.replace(/[:\\/?*[\]]/g, " ").slice(0, MAX_SHEET_NAME);
+  if (!lower.has(clean.toLocaleLowerCase("sv-SE"))) return clean;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = clean.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!lower.has(name.toLocaleLowerCase("sv-SE"))) return name;
+  }
+}
+
+/** Where Summering writes, and why not when it cannot. */
+export interface SummaryDecision {
+  /** The sheet to write (null: no summary this run). */
+  name: string | null;
+  /** The owned sheet to rewrite in place (equal to `name`), or null for a new sheet. */
+  existing: string | null;
+  notices: Problem[];
+}
+
+/**
+ * Decides where the summary goes: the owned sheet (by the record or adopted) is rewritten in
+ * place; otherwise a new sheet under the first free name — a user's sheet called "Balans
+ * summering" (any case) is left alone and said. A locked workbook structure means no new
+ * sheet; a protected owned sheet is not written. Both are said.
+ */
+export function decideSummarySheet(data: WorkbookData, record: OwnershipRecord = readOwnership(data)): SummaryDecision {
+  const owned = ownedSummarySheet(data, record);
+  const notices: Problem[] = [];
+  if (owned !== null) {
+    const sheet = findSheet(data, owned.sheet);
+    if (owned.adopted) {
+      notices.push(
+        notice("adopted-summary", owned.sheet, "", null, null,
+          `Bladet ”${owned.sheet}” skrevs av en tidigare version av Balans; Balans tar hand om det nu och skriver om det vid varje summering.`,
+          `The sheet "${owned.sheet}" was written by an earlier version of Balans; Balans now owns it and rewrites it on every summary.`),
+      );
+    }
+    if (sheet?.protected === true) {
+      notices.push(
+        notice("summary-protected", owned.sheet, "", null, null,
+          `Summeringsbladet ”${owned.sheet}” är skyddat, så Balans skriver inte om det. Ta bort skyddet (Granska → Ta bort bladskydd) och kör Summering igen.`,
+          `The summary sheet "${owned.sheet}" is protected, so Balans does not rewrite it. Unprotect it (Review → Unprotect Sheet) and run Summary again.`),
+      );
+      return { name: null, existing: null, notices };
+    }
+    return { name: owned.sheet, existing: owned.sheet, notices };
+  }
+  const taken = data.sheets.map((s) => s.name);
+  const name = uniqueSheetName(SUMMARY_SHEET, taken);
+  const clash = data.sheets.find((s) => s.name.toLocaleLowerCase("sv-SE") === SUMMARY_SHEET.toLocaleLowerCase("sv-SE"));
+  if (data.structureLocked === true) {
+    notices.push(
+      notice("summary-structure-locked", clash?.name ?? "", "", null, null,
+        `Arbetsbokens struktur är låst, så Balans kan inte lägga till bladet ”${name}”. Lås upp strukturen (Granska → Skydda arbetsbok) och kör Summering igen.`,
+        `The workbook's structure is locked, so Balans cannot add the sheet "${name}". Unlock the structure (Review → Protect Workbook) and run Summary again.`),
+    );
+    return { name: null, existing: null, notices };
+  }
+  if (clash !== undefined) {
+    notices.push(
+      notice("user-summary-sheet", clash.name, "", null, null,
+        `Bladet ”${clash.name}” är ditt eget och lämnas orört; Balans skriver sin summering på bladet ”${name}”. Byt namn på ditt blad om du vill att summeringen ska heta ”${SUMMARY_SHEET}”.`,
+        `The sheet "${clash.name}" is your own and is left as it is; Balans writes its summary on the sheet "${name}". Rename your sheet if you want the summary to be called "${SUMMARY_SHEET}".`),
+    );
+  }
+  return { name, existing: null, notices };
+}
+
+/** What the record should hold after a run: the summary sheet and the status columns' header cells. */
+export interface RecordAfterRun {
+  summary: string | null;
+  statusColumns: CellRef[];
+}
+
+/**
+ * The names to write (`Plan.names`: the whole record, every run the same for the same workbook)
+ * and the Balans names to delete (`Plan.removeNames`: the ones that no longer hold or are no
+ * longer needed). Status columns are numbered in the order given.
+ */
+export function planNames(record: OwnershipRecord, after: RecordAfterRun): { names: NamePlan[]; removeNames: string[] } {
+  const names: NamePlan[] = [{ name: VERSION_NAME, refersTo: `"${RECORD_VERSION}"`, comment: "Balans: ägarregistrets version (Balans ownership record version)." }];
+  if (after.summary !== null) {
+    names.push({
+      name: SUMMARY_NAME_RECORD,
+      refersTo: formatReference({ sheet: after.summary, row: 1, column: 1 }),
+      comment: "Balans: summeringsbladet som Balans skapade (the summary sheet Balans created).",
+    });
+  }
+  const seen = new Set<string>();
+  for (const ref of after.statusColumns) {
+    const key = cellKey(ref);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push({
+      name: `${STATUS_NAME_PREFIX}${seen.size}`,
+      refersTo: formatReference(ref),
+      comment: "Balans: rubrikcellen i en statuskolumn som Balans skapade (header of a status column Balans created).",
+    });
+  }
+  const keep = new Set(names.map((n) => n.name.toLowerCase()));
+  const removeNames = record.names.filter((n) => !keep.has(n.toLowerCase()));
+  return { names, removeNames };
+}
+
+/** The record's names as `DefinedName`s, as an adapter would read them back after writing `names`. */
+export function asDefinedNames(names: readonly NamePlan[]): DefinedName[] {
+  return names.map((n) => ({ name: n.name, refersTo: n.refersTo, scope: null, hidden: true }));
+}
