@@ -16,6 +16,7 @@ import JSZip from "jszip";
 import { SUMMARY_SHEET_NAME } from "../domain";
 import { columnLetter, columnNumber } from "../domain/columnLetter";
 import type { CellValue, SheetData, SheetTable, WorkbookData } from "../domain/types";
+import { readWorkbookData } from "./ooxml/readWorkbookData";
 
 export interface ReadXlsxResult {
   workbook: ExcelJS.Workbook;
@@ -107,6 +108,9 @@ export interface ReadXlsxOptions {
 /** Read an .xlsx file. Throws when the bytes are not an .xlsx workbook. */
 export async function readXlsx(data: ArrayBuffer | Uint8Array, options: ReadXlsxOptions = {}): Promise<ReadXlsxResult> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  // The values come from the one streaming reader (ooxml/readWorkbookData), which also refuses
+  // hostile packages before ExcelJS inflates anything: report, apply and the preview give one verdict.
+  const values = readWorkbookData(bytes);
   const zip = await JSZip.loadAsync(bytes);
   assertWorkbookPackage(zip);
   const workbook = new ExcelJS.Workbook();
@@ -114,7 +118,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array, options: ReadXlsx
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   await repairTables(workbook, zip);
   if (options.keepLinks ?? true) await repairInternalLinks(workbook, zip);
-  return { workbook, data: toWorkbookData(workbook), unsupported: await unsupportedParts(zip) };
+  return { workbook, data: values, unsupported: await unsupportedParts(zip) };
 }
 
 /** Each worksheet's used range as values plus its Excel tables; the owned summary sheet left out. */

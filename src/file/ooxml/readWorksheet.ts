@@ -1,0 +1,345 @@
+/**
+ * One worksheet part, streamed with saxes, into the sparse {@link SheetData} of the contract:
+ * memory and time follow the cells that hold a value, never the used range. A row's array
+ * starts at the sheet's leftmost column and ends at its own last value; rows without values
+ * share one frozen empty array; a gap of more than {@link DENSE_GAP} empty columns inside a row
+ * is left as a hole (a missing entry is an empty cell) instead of being filled with nulls.
+ *
+ * Cell types (ECMA-376 §18.18.11): `s` shared string, `inlineStr` (rich runs joined, phonetic
+ * runs left out), `str` formula text, `b` → true/false, `e` → {error}, `d` ISO 8601 → {date},
+ * `n` (or none) → number, or {date} when the cell's style shows a date. A formula counts by its
+ * cached value `<v>` with the same rules (shared and array formulas alike); without a cached
+ * value the cell is empty (null). Cells hidden under a merge (all but its top-left) are empty,
+ * as Excel shows them.
+ */
+import { fromExcelSerial, isIsoDate } from "../../domain/isoDate";
+import type { CellRange, CellValue } from "../../domain/types";
+import { decodeOoxmlText } from "../ooxmlText";
+import type { OoxmlPackage } from "./openPackage";
+import { PackageError } from "./packageError";
+import { parseXml, prefixedAttribute } from "./xmlStream";
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+/** Up to this many empty columns between two values of a row are filled with null. */
+const DENSE_GAP = 1024;
+/** Excel's 1904 date system: serial 0 is 1904-01-01, which is serial 1462 in the 1900 system. */
+const DATE_1904_OFFSET = 1462;
+
+/** Rows without values all share this array (frozen: it must never be written to). */
+export const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+export interface WorksheetCells {
+  /** Sorted worksheet row numbers that hold at least one value. */
+  rowNumbers: number[];
+  /** Per row: its values from column `rowFirst[i]` on. */
+  rowCells: CellValue[][];
+  rowFirst: number[];
+  merges: CellRange[];
+  protected: boolean;
+  /** The r:ids of the sheet's `<tablePart>`s. */
+  tableParts: string[];
+}
+
+export interface WorksheetContext {
+  sharedStrings: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+/** An Excel serial as a date in the workbook's date system, or null when it is not one. */
+export function serialToIsoDate(serial: number, date1904: boolean): string | null {
+  try {
+    return fromExcelSerial(date1904 ? serial + DATE_1904_OFFSET : serial);
+  } catch {
+    return null;
+  }
+}
+
+/** "AB12" → column 28 and row 12; row 0 when the reference has no row. Null when not a cell reference. */
+export function parseCellRef(ref: string): { col: number; row: number } | null {
+  let col = 0;
+  let row = 0;
+  let i = 0;
+  if (ref.charCodeAt(0) === 36) i++; // $
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    if (col > MAX_COLUMNS) return null;
+  }
+  if (i < ref.length && ref.charCodeAt(i) === 36) i++;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+    if (row > MAX_ROWS) return null;
+  }
+  return col === 0 ? null : { col, row };
+}
+
+/** "A2:C10" (or one cell) → its rectangle; null when out of Excel's grid or not a reference. */
+export function parseRangeRef(ref: string): CellRange | null {
+  const colon = ref.indexOf(":");
+  const a = parseCellRef(colon === -1 ? ref.trim() : ref.slice(0, colon).trim());
+  const b = colon === -1 ? a : parseCellRef(ref.slice(colon + 1).trim());
+  if (a === null || b === null || a.row === 0 || b.row === 0) return null;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+const isTrue = (v: string | undefined): boolean => v === "1" || v === "true";
+
+/** Read one worksheet part. Throws PackageError (without the sheet's name: the caller adds it). */
+export function readWorksheet(pkg: OoxmlPackage, part: string, ctx: WorksheetContext): WorksheetCells {
+  const rows = new RowCollector();
+  const merges: CellRange[] = [];
+  const tableParts: string[] = [];
+  let isProtected = false;
+
+  let inSheetData = false;
+  let rowNumber = 0;
+  let col = 0;
+  // The cell being read.
+  let inCell = false;
+  let type = "n";
+  let style = 0;
+  let cellRef = "";
+  let text = "";
+  let hasValue = false;
+  let collecting = false;
+  let inInline = false;
+  let phonetic = 0;
+
+  parseXml(part, pkg.textChunks(part), {
+    open(name, a) {
+      if (inCell) {
+        if (name === "v" && !inInline) {
+          collecting = true;
+          hasValue = true;
+          text = "";
+        } else if (name === "is") {
+          inInline = true;
+          hasValue = true;
+          text = "";
+        } else if (name === "rPh") phonetic++;
+        else if (name === "t" && inInline && phonetic === 0) collecting = true;
+        return;
+      }
+      switch (name) {
+        case "c": {
+          inCell = true;
+          type = a.t ?? "n";
+          style = a.s === undefined ? 0 : Number(a.s);
+          hasValue = false;
+          text = "";
+          const ref = a.r;
+          if (ref === undefined) col++;
+          else {
+            const at = parseCellRef(ref);
+            if (at === null) throw outOfGrid(part, ref);
+            col = at.col;
+            if (at.row !== 0) rowNumber = at.row;
+          }
+          cellRef = ref ?? "";
+          break;
+        }
+        case "row": {
+          const r = a.r === undefined ? rowNumber + 1 : Number(a.r);
+          if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS) throw outOfGrid(part, `rad ${a.r ?? r}`);
+          rowNumber = r;
+          col = 0;
+          break;
+        }
+        case "sheetData":
+          inSheetData = true;
+          break;
+        case "mergeCell": {
+          const range = a.ref === undefined ? null : parseRangeRef(a.ref);
+          if (range !== null) merges.push(range);
+          break;
+        }
+        case "sheetProtection":
+          isProtected = isTrue(a.sheet);
+          break;
+        case "tablePart": {
+          const id = prefixedAttribute(a, "id");
+          if (id !== undefined) tableParts.push(id);
+          break;
+        }
+      }
+    },
+    close(name) {
+      if (!inCell) {
+        if (name === "sheetData") inSheetData = false;
+        return;
+      }
+      switch (name) {
+        case "v":
+          collecting = false;
+          break;
+        case "t":
+          collecting = false;
+          break;
+        case "rPh":
+          phonetic--;
+          break;
+        case "is":
+          inInline = false;
+          break;
+        case "c": {
+          inCell = false;
+          if (!inSheetData || !hasValue) break;
+          if (rowNumber === 0) throw outOfGrid(part, cellRef || "?");
+          if (col > MAX_COLUMNS) throw outOfGrid(part, cellRef || `kolumn ${col}`);
+          const value = cellValue(type, text, style, ctx);
+          if (value !== null) rows.add(rowNumber, col, value);
+          break;
+        }
+      }
+    },
+    text(chunk) {
+      if (collecting) text += chunk;
+    },
+  });
+  const cells = rows.finish();
+  clearMergedCells(cells, merges);
+  return { ...cells, merges, protected: isProtected, tableParts };
+}
+
+function cellValue(type: string, text: string, style: number, ctx: WorksheetContext): CellValue {
+  switch (type) {
+    case "s": {
+      const index = Number(text);
+      return Number.isInteger(index) && text.trim() !== "" ? (ctx.sharedStrings[index] ?? null) : null;
+    }
+    case "inlineStr":
+    case "str":
+      return decodeOoxmlText(text);
+    case "b":
+      return text.trim() === "1" || text.trim() === "true";
+    case "e":
+      return { error: text.trim() };
+    case "d": {
+      const iso = /^\s*(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+      return iso !== undefined && isIsoDate(iso) ? { date: iso } : text.trim() === "" ? null : text;
+    }
+    default: {
+      if (text.trim() === "") return null;
+      const n = Number(text);
+      if (!Number.isFinite(n)) return null;
+      if (ctx.dateStyles[style] === true) {
+        const iso = serialToIsoDate(n, ctx.date1904);
+        if (iso !== null) return { date: iso };
+      }
+      return n;
+    }
+  }
+}
+
+function outOfGrid(part: string, where: string): PackageError {
+  return new PackageError(
+    "damaged",
+    `Delen ${part} har en cell utanför Excels rutnät (${where}). Öppna filen i Excel och spara den igen.`,
+    `Part ${part} has a cell outside Excel's grid (${where}).`,
+    part,
+  );
+}
+
+/** Collects a sheet's values row by row; sorts rows only if the part wrote them out of order. */
+class RowCollector {
+  private readonly numbers: number[] = [];
+  private readonly cells: CellValue[][] = [];
+  private readonly first: number[] = [];
+  private sorted = true;
+  private byNumber: Map<number, number> | null = null;
+
+  add(row: number, col: number, value: CellValue): void {
+    let i = this.numbers.length - 1;
+    if (i < 0 || this.numbers[i] !== row) {
+      if (i >= 0 && this.numbers[i]! > row && this.byNumber === null) {
+        // Rows out of order (allowed, written by few programs): index the rows from now on.
+        this.sorted = false;
+        this.byNumber = new Map(this.numbers.map((n, k) => [n, k]));
+      }
+      const existing = this.byNumber?.get(row);
+      if (existing === undefined) {
+        this.push(row, col, value);
+        return;
+      }
+      i = existing;
+    }
+    const cells = this.cells[i]!;
+    const first = this.first[i]!;
+    if (col < first) {
+      // A cell left of the row's first one (cells out of order): shift the row.
+      const shifted: CellValue[] = [value];
+      fillGap(shifted, first - col - 1);
+      for (let k = 0; k < cells.length; k++) if (k in cells) shifted[first - col + k] = cells[k]!;
+      this.cells[i] = shifted;
+      this.first[i] = col;
+      return;
+    }
+    const at = col - first;
+    if (at > cells.length) fillGap(cells, at - cells.length);
+    cells[at] = value;
+  }
+
+  private push(row: number, col: number, value: CellValue): void {
+    if (this.numbers.length > 0 && this.numbers[this.numbers.length - 1]! > row) this.sorted = false;
+    this.byNumber?.set(row, this.numbers.length);
+    this.numbers.push(row);
+    this.cells.push([value]);
+    this.first.push(col);
+  }
+
+  finish(): { rowNumbers: number[]; rowCells: CellValue[][]; rowFirst: number[] } {
+    if (this.sorted) return { rowNumbers: this.numbers, rowCells: this.cells, rowFirst: this.first };
+    const order = this.numbers.map((_, k) => k).sort((a, b) => this.numbers[a]! - this.numbers[b]!);
+    return {
+      rowNumbers: order.map((k) => this.numbers[k]!),
+      rowCells: order.map((k) => this.cells[k]!),
+      rowFirst: order.map((k) => this.first[k]!),
+    };
+  }
+}
+
+/** Append `count` empty cells: nulls for a small gap, a hole for a large one. */
+function fillGap(cells: CellValue[], count: number): void {
+  if (count <= DENSE_GAP) for (let k = 0; k < count; k++) cells.push(null);
+  else cells.length += count;
+}
+
+/** Values under a merge other than its top-left cell are not shown by Excel: empty them. */
+function clearMergedCells(cells: { rowNumbers: number[]; rowCells: CellValue[][]; rowFirst: number[] }, merges: CellRange[]): void {
+  const { rowNumbers, rowCells, rowFirst } = cells;
+  for (const m of merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    for (let i = lowerBound(rowNumbers, m.top); i < rowNumbers.length && rowNumbers[i]! <= m.bottom; i++) {
+      const row = rowCells[i]!;
+      const first = rowFirst[i]!;
+      const from = Math.max(m.left, first);
+      const to = Math.min(m.right, first + row.length - 1);
+      for (let c = from; c <= to; c++) {
+        if (rowNumbers[i] === m.top && c === m.left) continue;
+        if (c - first in row) row[c - first] = null;
+      }
+    }
+  }
+}
+
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
