@@ -22,6 +22,12 @@ export type ErrorCode =
   | "no-tables"
   | "api-not-supported"
   | "sheet-not-empty"
+  /** A sheet Balans would write on is protected, or the workbook's structure is locked. */
+  | "protected"
+  /** The tables moved while Balans read them (rows inserted or sorted): nothing was written. */
+  | "concurrent-edit"
+  /** Go-to-row on a hidden sheet: Balans does not unhide it on its own. */
+  | "sheet-hidden"
   | "unknown";
 
 /** An error the UI can explain to the user; message in Swedish, messageEn in English. */

@@ -1,22 +1,26 @@
 /**
  * The task pane's and the ribbon's actions against the open workbook, each one `Excel.run`:
- * read (one sync) → engine (pure) → write (one sync when it fits).
+ * read (sparse, see readWorkbook.ts) → prepare (pure) → check → write.
  *
- *  - Kontrollera: ≤ 2 syncs (read, write status columns).
- *  - Summering: ≤ 3 syncs (read, write the summary sheet with its chart, activate it).
+ *  - Kontrollera: 4 syncs (read 2, the concurrent-edit check 1, write 1); 5 on the documented
+ *    read path.
+ *  - Summering: 4 syncs (read 2, write 1, then activating a new sheet 1; a sheet Balans already
+ *    owns costs the chart check 1 instead, and is activated with the write).
  *  - Infoga mall: 3 syncs (names taken, write, activate).
- * Larger workbooks cost more syncs only where Excel's 5 MB request/response limit demands it.
+ * The check runs again, with the read, once if a table moved; then Balans refuses and writes
+ * nothing. Larger workbooks cost more syncs only where Excel's 5 MB request/response limit demands it.
  */
-import { type ActionOutcome, type Progress, type WorkbookPort } from "../app/port";
-import { assertFreeColumns, assertNoNameClash, noTablesError } from "../app/workbookGuards";
-import { analyseWorkbook, planFlags, planSummary } from "../domain";
+import { BalansError, type ActionOutcome, type Progress, type WorkbookPort } from "../app/port";
+import { prepare, type Prepared, type PrepareWhat } from "../app/prepare";
 import { sampleTemplate } from "../domain/sampleWorkbook";
 import type { WorkbookTemplate } from "../domain/template";
-import type { Analysis, Options, WorkbookData } from "../domain/types";
-import { applyPlan } from "./applyPlan";
+import type { Analysis, Options } from "../domain/types";
+import { applyPlan, type WorkbookFacts } from "./applyPlan";
+import { checkTargets, concurrentEditError, queueEditCheck, type CheckTarget } from "./concurrentEdits";
 import { insertTemplate } from "./insertTemplate";
-import { readWorkbook } from "./readWorkbook";
-import { resolveEnv, runExcel, type ExcelEnv, type RunOptions } from "./run";
+import { readWorkbookWithNotes, type WorkbookRead } from "./readWorkbook";
+import { keepCheckable } from "./mergeSafety";
+import { resolveEnv, runExcel, type ApiSupport, type ExcelEnv, type RunOptions } from "./run";
 
 /** What the actions take from their surroundings; tests pass a fake workbook's `run`. */
 export interface ActionEnv extends Partial<ExcelEnv> {
@@ -36,22 +40,70 @@ function runOptions(env: ActionEnv | undefined): RunOptions {
   return options;
 }
 
-/** Read + analyse, inside an existing `Excel.run`. */
-async function readAndAnalyse(context: Excel.RequestContext, options: Options): Promise<{ data: WorkbookData; analysis: Analysis }> {
-  const data = await readWorkbook(context);
-  return { data, analysis: analyseWorkbook(data, options) };
+/** What the writer needs to know of the read. */
+function factsOf(read: WorkbookRead): WorkbookFacts {
+  return {
+    protectedSheets: new Set(read.data.sheets.filter((s) => s.protected === true).map((s) => s.name)),
+    structureLocked: read.data.structureLocked === true,
+    names: (read.data.names ?? []).filter((n) => n.scope === null).map((n) => n.name),
+  };
 }
 
-/** Read + analyse for an action that writes: a workbook with no recognised table is refused. */
-async function readRecognised(context: Excel.RequestContext, options: Options): Promise<{ data: WorkbookData; analysis: Analysis }> {
-  const read = await readAndAnalyse(context, options);
-  if (read.analysis.tables.length === 0) throw noTablesError();
-  return read;
+/**
+ * Read + the one prepare step (src/app/prepare.ts), inside an existing `Excel.run`. The read's own
+ * notes (cells it could not read, merges it could not check) join the analysis's problems, and
+ * nothing is planned where a merge could not be ruled out (mergeSafety.ts).
+ */
+async function readAndPrepare(
+  context: Excel.RequestContext,
+  options: Options,
+  what: PrepareWhat,
+  supports: ApiSupport,
+): Promise<Prepared & { read: WorkbookRead }> {
+  const read = await readWorkbookWithNotes(context, { supports });
+  const prepared = prepare(read.data, options, what);
+  const { plan, dropped } = keepCheckable(prepared.plan, read.mergesUnknown);
+  const problems = [...prepared.analysis.problems, ...read.notes, ...dropped];
+  return { ...prepared, analysis: { ...prepared.analysis, problems }, plan, read };
+}
+
+/**
+ * Reads and prepares, then checks in one round trip that the tables the plan writes beside have
+ * not moved (concurrentEdits.ts), together with what the write needs (the existing summary
+ * sheet's charts). If they moved, reads and prepares once more; if they still move, refuses.
+ */
+async function prepareChecked(
+  context: Excel.RequestContext,
+  options: Options,
+  what: PrepareWhat,
+  supports: ApiSupport,
+): Promise<Prepared & { read: WorkbookRead; charts: { delete: () => void }[] }> {
+  let moved: CheckTarget[] = [];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const prepared = await readAndPrepare(context, options, what, supports);
+    const targets = checkTargets(prepared.plan, prepared.analysis, prepared.read.data);
+    const check = queueEditCheck(context, targets, prepared.read.data);
+    const existing = prepared.plan.summary?.existing;
+    const charts = existing ? context.workbook.worksheets.getItem(existing).charts : null;
+    charts?.load("items/name");
+    if (targets.length === 0 && charts === null) return { ...prepared, charts: [] };
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- at most twice: the check is read again once when a table moved
+      await context.sync();
+      moved = check();
+    } catch (error) {
+      if (error instanceof BalansError) throw error;
+      moved = targets; // a table was deleted or renamed meanwhile
+    }
+    if (moved.length === 0) return { ...prepared, charts: charts ? charts.items : [] };
+  }
+  throw concurrentEditError(moved);
 }
 
 /** Reads and analyses the workbook (one sync); writes nothing. */
 export async function runAnalyse(options: Options, env?: ActionEnv): Promise<Analysis> {
-  return runExcel(async (context) => (await readAndAnalyse(context, options)).analysis, runOptions(env));
+  const { supports } = resolveEnv(env);
+  return runExcel(async (context) => (await readAndPrepare(context, options, "report", supports)).analysis, runOptions(env));
 }
 
 /** Kontrollera: flags follow-ups and agreements in the owned status columns. */
@@ -59,13 +111,11 @@ export async function runKontrollera(options: Options, onProgress?: Progress, en
   const { supports } = resolveEnv(env);
   return runExcel(async (context, counter) => {
     onProgress?.(0);
-    const { data, analysis } = await readRecognised(context, options);
+    const { analysis, plan, read } = await prepareChecked(context, options, "kontrollera", supports);
     onProgress?.(0.4);
-    const statusColumns = planFlags(analysis);
-    assertFreeColumns(data, statusColumns);
-    await applyPlan(context, { statusColumns, summary: null }, { supports, onProgress: (done, total) => onProgress?.(0.4 + (0.6 * done) / total) });
+    await applyPlan(context, plan, { supports, workbook: factsOf(read), onProgress: (done, total) => onProgress?.(0.4 + (0.6 * done) / total) });
     onProgress?.(1);
-    return { analysis, statusColumns: statusColumns.length, summarySheet: null, syncs: counter.syncs };
+    return { analysis, statusColumns: plan.statusColumns.length, summarySheet: null, syncs: counter.syncs };
   }, runOptions(env));
 }
 
@@ -74,16 +124,26 @@ export async function runSummering(options: Options, onProgress?: Progress, env?
   const { supports } = resolveEnv(env);
   return runExcel(async (context, counter) => {
     onProgress?.(0);
-    const { data, analysis } = await readRecognised(context, options);
+    const { analysis, plan, read, charts } = await prepareChecked(context, options, "summering", supports);
     onProgress?.(0.4);
-    const summary = planSummary(analysis);
-    assertNoNameClash(data.sheets.map((s) => s.name), summary.name);
-    await applyPlan(context, { statusColumns: [], summary }, { supports, onProgress: (done, total) => onProgress?.(0.4 + (0.5 * done) / total) });
-    // Excel on the web wants a new sheet synced before it is activated.
-    context.workbook.worksheets.getItem(summary.name).activate();
-    await context.sync();
+    const { summary } = plan;
+    const inPlace = summary?.existing ? summary.existing : null;
+    await applyPlan(context, plan, {
+      supports,
+      workbook: factsOf(read),
+      summaryCharts: charts,
+      // A sheet that already exists is activated with the write.
+      ...(inPlace !== null ? { last: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(inPlace).activate() } : {}),
+      onProgress: (done, total) => onProgress?.(0.4 + (0.5 * done) / total),
+    });
+    // No summary this run (locked structure, protected sheet): the notices among the problems say why.
+    if (summary !== null && inPlace === null) {
+      // Excel on the web wants a new sheet synced before it is activated.
+      context.workbook.worksheets.getItem(summary.name).activate();
+      await context.sync();
+    }
     onProgress?.(1);
-    return { analysis, statusColumns: 0, summarySheet: summary.name, syncs: counter.syncs };
+    return { analysis, statusColumns: 0, summarySheet: summary?.name ?? null, syncs: counter.syncs };
   }, runOptions(env));
 }
 
@@ -94,15 +154,30 @@ export async function runInfogaMall(withSample: boolean, env?: ActionEnv): Promi
   return runExcel(async (context) => (await insertTemplate(context, template, { supports })).sheet, runOptions(env));
 }
 
-/** Activates `sheet` and selects the used cells of worksheet row `row` (1-based). */
+/** Go-to-row on a hidden sheet: Balans does not unhide a sheet on its own; it says so. */
+export function hiddenSheetError(sheet: string): BalansError {
+  return new BalansError(
+    "sheet-hidden",
+    `Bladet "${sheet}" är dolt. Visa det först (högerklicka på en bladflik → Ta fram) och försök igen.`,
+    `The sheet "${sheet}" is hidden. Unhide it first (right-click a sheet tab → Unhide) and try again.`,
+  );
+}
+
+/**
+ * Activates `sheet` and selects the used cells of worksheet row `row` (1-based). A hidden sheet is
+ * not unhidden: the user is told how to show it (2 syncs either way).
+ */
 export async function selectRow(sheet: string, row: number, env?: ActionEnv): Promise<void> {
   await runExcel(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    const used = ws.getUsedRangeOrNullObject(true);
+    ws.load("visibility");
+    // getUsedRange is never null (a blank sheet gives A1): no call on a null object.
+    const used = ws.getUsedRange(true);
     const cells = used.getIntersectionOrNullObject(`${row}:${row}`);
     cells.load("address");
     await context.sync();
+    if (ws.visibility !== "Visible") throw hiddenSheetError(sheet);
+    ws.activate();
     if (cells.isNullObject) ws.getRange(`A${row}`).select();
     else cells.select();
     await context.sync();

@@ -6,10 +6,16 @@
  * at most `WRITE_BUDGET_BYTES`, and each batch costs one `context.sync()`. A plan that fits is
  * one sync; a 100 000-row status column is several, each under Excel on the web's 5 MB limit.
  *
- * Balans writes only: the owned status column (its header cell and data cells), and the sheet
- * named `plan.summary.name`, which it deletes and creates again.
+ * Balans writes only: the owned status column (its header cell and data cells), the summary
+ * sheet — added under `plan.summary.name`, or, when it is Balans's already (`summary.existing`),
+ * rewritten in place (its contents and charts cleared, then written): never deleted and added
+ * again, so a locked workbook structure is respected — and its ownership record, hidden
+ * workbook-level defined names (`plan.names` replaced, `plan.removeNames` deleted).
+ * Nothing is written on a protected sheet: the engine leaves those out, and {@link assertWritable}
+ * refuses a plan that does not, before anything is queued.
  */
-import type { Plan, Rgb, StatusCell, StatusColumnPlan, SummaryCell, SummarySheetPlan } from "../domain/types";
+import { BalansError } from "../app/port";
+import type { NamePlan, Plan, Rgb, StatusCell, StatusColumnPlan, SummaryCell, SummarySheetPlan } from "../domain/types";
 import { cellAddress, columnLetter, sheetReference, splitSheetReference } from "./address";
 import { syncInBatches, type ApiSupport } from "./run";
 
@@ -34,6 +40,47 @@ export interface ApplyOptions {
   budgetBytes?: number;
   /** Called after each write sync. */
   onProgress?: (done: number, total: number) => void;
+  /** What the read found, for the last safety net ({@link assertWritable}) and the names to replace. */
+  workbook?: WorkbookFacts;
+  /** Charts on the existing summary sheet (loaded before the write): deleted before it is rewritten. */
+  summaryCharts?: readonly { delete: () => void }[];
+  /** Queued with the last write batch (e.g. activating a sheet that already existed). */
+  last?: (context: Excel.RequestContext) => void;
+}
+
+/** What the read found about the workbook, as the writer needs it. */
+export interface WorkbookFacts {
+  /** Sheets with protection on. */
+  protectedSheets: ReadonlySet<string>;
+  structureLocked: boolean;
+  /** Workbook-level defined names that exist (any case). */
+  names: readonly string[];
+}
+
+const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
+
+/**
+ * The last safety net: the engine never plans a write on a protected sheet or a new sheet in a
+ * locked workbook, and this refuses a plan that does (nothing is queued).
+ */
+export function assertWritable(plan: Plan, facts: WorkbookFacts): void {
+  const locked = new Set([...facts.protectedSheets].map(lower));
+  const sheets = [...plan.statusColumns.map((p) => p.sheet), ...(plan.summary && plan.summary.existing ? [plan.summary.existing] : [])];
+  const hit = sheets.find((s) => locked.has(lower(s)));
+  if (hit !== undefined) {
+    throw new BalansError(
+      "protected",
+      `Bladet "${hit}" är skyddat: Balans skriver ingenting där. Ta bort bladskyddet (Granska → Ta bort bladskydd) och försök igen.`,
+      `The sheet "${hit}" is protected: Balans writes nothing there. Unprotect it (Review → Unprotect Sheet) and try again.`,
+    );
+  }
+  if (plan.summary && !plan.summary.existing && facts.structureLocked) {
+    throw new BalansError(
+      "protected",
+      `Arbetsbokens struktur är låst, så Balans kan inte lägga till bladet "${plan.summary.name}". Lås upp strukturen (Granska → Skydda arbetsbok) och försök igen.`,
+      `The workbook's structure is locked, so Balans cannot add the sheet "${plan.summary.name}". Unlock it (Review → Protect Workbook) and try again.`,
+    );
+  }
 }
 
 export interface ApplyReport {
@@ -343,22 +390,31 @@ function horizontalRuns(cells: readonly SummaryCell[], keyOf: (c: SummaryCell) =
 }
 
 /** The jobs that replace the summary sheet, in order. */
-export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport): WriteJob[] {
+export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport, options: { charts?: readonly { delete: () => void }[] } = {}): WriteJob[] {
   const jobs: WriteJob[] = [];
-  const name = plan.name;
+  const name = plan.existing ?? plan.name;
   const sheetOf = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(name);
 
-  // 1. Delete the owned sheet (only the one with exactly this name) and add it again. The new sheet
-  //    is added first so that the workbook never runs out of sheets (as Script Lab does it).
-  jobs.push({
-    bytes: estimate(4, 3, name),
-    queue: (context) => {
-      const sheets = context.workbook.worksheets;
-      const fresh = sheets.add();
-      sheets.getItemOrNullObject(name).delete();
-      fresh.name = name;
-    },
-  });
+  // 1. A new sheet, or the owned sheet rewritten in place: its cells (values, formats, links)
+  //    cleared and its charts deleted. Never deleted and added again (a locked structure forbids
+  //    that, and the sheet keeps its place and its tab colour).
+  if (plan.existing) {
+    const charts = options.charts ?? [];
+    jobs.push({
+      bytes: estimate(4 + charts.length, 1 + charts.length, name),
+      queue: (context) => {
+        for (const chart of charts) chart.delete();
+        sheetOf(context).getUsedRange(false).clear("All");
+      },
+    });
+  } else {
+    jobs.push({
+      bytes: estimate(2, 1, name),
+      queue: (context) => {
+        context.workbook.worksheets.add(name);
+      },
+    });
+  }
 
   // 2. Values and number formats as one 2-D block (split by rows only when it is large).
   const rows = plan.cells.reduce((m, c) => Math.max(m, c.row), 0);
@@ -455,11 +511,43 @@ export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport): Write
 // ---------------------------------------------------------------------------------------------
 // Applying
 
-/** All jobs of a plan, status columns first. */
-export function planJobs(plan: Plan, supports: ApiSupport): WriteJob[] {
+// ---------------------------------------------------------------------------------------------
+// The ownership record
+
+/**
+ * The record's names, after everything they point at exists: a name Balans had is deleted and
+ * added again in the same batch (its reference and comment replaced), every added name is made
+ * hidden, and `removeNames` that exist are deleted. `existing`: the workbook-level names the read
+ * found (a name is only deleted when it is known to exist: no call on a null object).
+ */
+export function nameJobs(names: readonly NamePlan[], removeNames: readonly string[], existing: readonly string[]): WriteJob[] {
+  const have = new Set(existing.map((n) => n.toLowerCase()));
+  const jobs: WriteJob[] = [];
+  for (const n of removeNames) {
+    if (!have.has(n.toLowerCase())) continue;
+    jobs.push({ bytes: estimate(3, 1, n), queue: (context) => context.workbook.names.getItem(n).delete() });
+  }
+  for (const n of names) {
+    const replace = have.has(n.name.toLowerCase());
+    jobs.push({
+      bytes: estimate(4, replace ? 3 : 2, [n.name, n.refersTo, n.comment]),
+      queue: (context) => {
+        const collection = context.workbook.names;
+        if (replace) collection.getItem(n.name).delete();
+        const added = collection.add(n.name, `=${n.refersTo}`, n.comment);
+        added.visible = false;
+      },
+    });
+  }
+  return jobs;
+}
+
+/** All jobs of a plan: status columns, the summary sheet, then the ownership record. */
+export function planJobs(plan: Plan, supports: ApiSupport, options: Pick<ApplyOptions, "workbook" | "summaryCharts"> = {}): WriteJob[] {
   const jobs: WriteJob[] = [];
   for (const p of plan.statusColumns) for (const job of statusColumnJobs(p, supports)) jobs.push(job);
-  if (plan.summary) for (const job of summaryJobs(plan.summary, supports)) jobs.push(job);
+  if (plan.summary) for (const job of summaryJobs(plan.summary, supports, options.summaryCharts ? { charts: options.summaryCharts } : {})) jobs.push(job);
+  for (const job of nameJobs(plan.names ?? [], plan.removeNames ?? [], options.workbook?.names ?? [])) jobs.push(job);
   return jobs;
 }
 
@@ -468,14 +556,16 @@ export function planJobs(plan: Plan, supports: ApiSupport): WriteJob[] {
  * Each batch suspends recalculation until its sync (ExcelApi 1.6).
  */
 export async function applyPlan(context: Excel.RequestContext, plan: Plan, options: ApplyOptions): Promise<ApplyReport> {
-  const batches = packJobs(planJobs(plan, options.supports), options.budgetBytes ?? WRITE_BUDGET_BYTES);
+  if (options.workbook) assertWritable(plan, options.workbook);
+  const batches = packJobs(planJobs(plan, options.supports, options), options.budgetBytes ?? WRITE_BUDGET_BYTES);
   const suspend = options.supports("1.6");
   await syncInBatches(
     context,
     batches,
-    (batch) => {
+    (batch, index) => {
       if (suspend) context.application.suspendApiCalculationUntilNextSync();
       for (const job of batch) job.queue(context);
+      if (index === batches.length - 1) options.last?.(context);
     },
     options.onProgress,
   );

@@ -1,60 +1,74 @@
 /**
- * Reads every worksheet's used range and its Excel tables into plain `WorkbookData`.
+ * Reads the workbook into plain `WorkbookData`, sparsely: cost follows the cells that hold data,
+ * not the area of the used range.
  *
- * Round trips: one `context.sync()` for a workbook whose response fits Excel's limits.
- *  - Sheets are enumerated without a sync by chaining `worksheets.getFirst()` and
- *    `getNextOrNullObject()` up to `SHEET_CAP` proxies; past the last sheet they are null objects.
- *    A workbook with more sheets costs one more sync per `SHEET_CAP` sheets. All tables are loaded
- *    in the same sync from `workbook.tables` (name, worksheet name, column names, row count).
- *  - A table's position cannot be queued before the first sync (its proxy comes from the
- *    collection's items), so each table is found in the loaded values: its header row is the only
- *    place where all its column names stand side by side. Only when that is ambiguous (the same
- *    header row twice on a sheet) does a second sync load `getHeaderRowRange().address`.
- *  - When the response is too large (Excel on the web: 5 MB; every platform: 5 000 000 cells per
- *    read) the read falls back to chunks: one sync for the dimensions, then row chunks packed into
- *    syncs of about `READ_BUDGET_BYTES` each.
+ * Round trips (see TESTING.md, "What the read costs"):
+ *  1. The sheets and where their data lies (`readSheets.ts`): one round trip on the one-batch path,
+ *     two on the documented path it falls back to. With it: tables, defined names, the
+ *     structure lock and the date system.
+ *  2. The blocks that hold data (`dataBlocks.ts`), their values and number formats, packed into
+ *     round trips of about `READ_BUDGET_BYTES` (one for an ordinary workbook), together with each
+ *     table's range and each sheet's merged areas (ExcelApi 1.13). A block whose `values` come
+ *     back null (Microsoft: possible for very large ranges) is read again in halves; a round trip
+ *     Excel refuses as too large is sent again in halves.
+ * A workbook of a few sheets costs 2 round trips (3 on the documented path); one cell at
+ * XFD1048576 beside a table costs the same, with a response of a few kilobytes.
  */
 import { BalansError } from "../app/port";
-import { SUMMARY_SHEET_NAME } from "../domain";
-import type { CellValue, IsoDate, SheetData, SheetTable, WorkbookData } from "../domain/types";
+import type { CellRange, CellValue, DefinedName, IsoDate, Problem, SheetData, SheetTable, WorkbookData } from "../domain/types";
 import { boxAddress, parseAddress, type CellBox } from "./address";
-import { isPayloadTooLarge, isTooManyCells, officeErrorCode } from "./run";
+import { areasOf, capUsedRange, cellCount, dataBlocks } from "./dataBlocks";
+import { readSheets, SHEET_CAP, type LoadedTable, type SheetMeta, type WorkbookMeta } from "./readSheets";
+import { isPayloadTooLarge, isTooManyCells, officeErrorCode, type ApiSupport } from "./run";
 
-/** Sheets enumerated per round trip. */
-export const SHEET_CAP = 40;
+export { SHEET_CAP, type LoadedTable };
+
 /** Excel's limit for one read, on every platform. */
 export const MAX_CELLS_PER_READ = 5_000_000;
-/** Response budget per chunked-read sync; Excel on the web rejects responses over 5 MB. */
+/** Response budget per read sync; Excel on the web rejects responses over 5 MB. */
 export const READ_BUDGET_BYTES = 3_500_000;
-/** Assumed response bytes per cell (value + number format, JSON) when sizing chunks. */
+/** Assumed response bytes per cell (value + number format, JSON) when sizing reads. */
 export const BYTES_PER_CELL_ESTIMATE = 60;
 
-/** One Excel table as loaded (plain data). */
-export interface LoadedTable {
-  name: string;
-  showHeaders: boolean;
-  columns: string[];
-  /** Data rows, without header and totals. */
-  rowCount: number;
-  /** Address of the header row, when it was loaded (only needed for ambiguous tables). */
-  headerAddress?: string;
-}
-
-/** One worksheet as loaded (plain data): the used range and its tables. */
-export interface LoadedSheet {
-  name: string;
-  /** Address of the used range (values only), or null for an empty sheet. */
-  address: string | null;
+/** One rectangle of a sheet as loaded. */
+export interface LoadedBlock {
+  top: number;
+  left: number;
   values: unknown[][];
   numberFormat: unknown[][];
+}
+
+/** One worksheet as loaded (plain data): the blocks that hold data, its tables and what else the engine needs. */
+export interface LoadedSheet {
+  name: string;
+  blocks: LoadedBlock[];
   tables: LoadedTable[];
+  /** Areas holding formulas: a formula whose cached value is "" is kept as "" (not free to write into). */
+  formulaAreas?: CellBox[];
+  /** Merged areas, or null when they could not be read (ExcelApi 1.13 missing, or more than 512). */
+  merges?: CellBox[] | null;
+  hidden?: boolean;
+  protected?: boolean;
 }
 
 export interface ReadOptions {
+  /** ExcelApi requirement-set check. @default every set (tests) */
+  supports?: ApiSupport;
   /** @default SHEET_CAP */
   sheetCap?: number;
   /** @default READ_BUDGET_BYTES */
   budgetBytes?: number;
+}
+
+/** The read, with what the adapter has to say about it (Swedish and English, as problems). */
+export interface WorkbookRead {
+  data: WorkbookData;
+  /** What could not be read or checked: cells past the read cap, merges that could not be read. */
+  notes: Problem[];
+  /** Sheets whose merged areas are unknown: no cell there can be proven free of a merge. */
+  mergesUnknown: Set<string>;
+  /** Round trips of the read, and which enumeration path it took. */
+  path: WorkbookMeta["path"];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -89,14 +103,21 @@ const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** 9999-12-31, the last date Excel can show. */
 const MAX_SERIAL = 2_958_465;
+/** Days from 1900-01-01 (1900 system) to 1904-01-01 (serial 0 of the 1904 system). */
+export const DAYS_1904 = 1_462;
 
 /**
- * Excel serial date (1900 date system) → `YYYY-MM-DD`; the time of day is dropped.
- * Returns null for serials that are no date: below 1, 60 (Excel's phantom 29 February 1900)
- * and beyond 9999-12-31.
+ * Excel serial date → `YYYY-MM-DD`; the time of day is dropped. In the 1900 date system
+ * (`date1904` false) null for serials that are no date: below 1, 60 (Excel's phantom 29 February
+ * 1900) and beyond 9999-12-31. In the 1904 date system serial 0 is 1904-01-01.
  */
-export function excelSerialToIso(serial: number): IsoDate | null {
+export function excelSerialToIso(serial: number, date1904 = false): IsoDate | null {
   if (!Number.isFinite(serial)) return null;
+  if (date1904) {
+    const days = Math.floor(serial);
+    if (days < 0 || days + DAYS_1904 > MAX_SERIAL) return null;
+    return excelSerialToIso(days + DAYS_1904, false);
+  }
   const days = Math.floor(serial);
   if (days < 1 || days > MAX_SERIAL || days === 60) return null;
   // Excel counts 1900 as a leap year: serials before the phantom day are one day later from the epoch.
@@ -116,6 +137,8 @@ export function isDateFormat(format: unknown): boolean {
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
     .replace(/[_*]./g, "")
+    // Elapsed time ([h]:mm, [mm]:ss, [s]) is a duration, never a date: keep it as a time code.
+    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
     .replace(/\[[^\]]*\]/g, "")
     .trim();
   if (code === "" || /^(general|standard|allmänt|@)$/i.test(code)) return false;
@@ -146,13 +169,13 @@ function splitSections(format: string): string[] {
   return sections;
 }
 
-/** One loaded cell → the engine's `CellValue`. */
-export function toCellValue(value: unknown, format: unknown): CellValue {
+/** One loaded cell → the engine's `CellValue` (`date1904`: the workbook counts dates from 1904). */
+export function toCellValue(value: unknown, format: unknown, date1904 = false): CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "string") return EXCEL_ERROR_VALUES.has(value) ? { error: value } : value;
   if (typeof value === "number") {
     if (isDateFormat(format)) {
-      const date = excelSerialToIso(value);
+      const date = excelSerialToIso(value, date1904);
       if (date !== null) return { date };
     }
     return value;
@@ -161,212 +184,124 @@ export function toCellValue(value: unknown, format: unknown): CellValue {
   return String(value);
 }
 
+/** A table's place from its loaded header address; null when headers are hidden or it was not loaded. */
+export function locateTable(table: LoadedTable): SheetTable | null {
+  if (!table.showHeaders || table.columns.length === 0 || table.headerAddress === undefined) return null;
+  const box = parseAddress(table.headerAddress);
+  return { name: table.name, headerRow: box.top, firstColumn: box.left, rowCount: table.rowCount, columnCount: table.columns.length };
+}
+
+/** Loaded sheets → `WorkbookData` (every sheet, the summary sheet too: ownership is the engine's to decide). */
+export function toWorkbookData(sheets: readonly LoadedSheet[], workbook: { names?: DefinedName[]; structureLocked?: boolean; date1904?: boolean } = {}): WorkbookData {
+  const date1904 = workbook.date1904 === true;
+  const data: WorkbookData = { sheets: sheets.map((s) => toSheetData(s, date1904)) };
+  if (workbook.names !== undefined) data.names = workbook.names;
+  if (workbook.structureLocked !== undefined) data.structureLocked = workbook.structureLocked;
+  if (workbook.date1904 !== undefined) data.date1904 = workbook.date1904;
+  return data;
+}
+
+/** The one empty row every empty worksheet row shares (never written to). */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+function inAny(boxes: readonly CellBox[] | undefined, row: number, column: number): boolean {
+  return boxes?.some((b) => row >= b.top && row <= b.bottom && column >= b.left && column <= b.right) === true;
+}
+
 /**
- * Finds a table on its sheet: from its loaded header address, else from the one place in the
- * used range where all its column names stand side by side. Null when headers are hidden, the
- * header row is not in the values, or it appears more than once.
+ * Sparse, as the `SheetData` contract says: rows between the blocks share one empty array, a row
+ * is as long as its last non-empty cell, and cells between blocks are absent (empty).
  */
-export function locateTable(sheet: LoadedSheet, table: LoadedTable): SheetTable | null {
-  if (!table.showHeaders || table.columns.length === 0) return null;
-  const columnCount = table.columns.length;
-  if (table.headerAddress !== undefined) {
-    const box = parseAddress(table.headerAddress);
-    return { name: table.name, headerRow: box.top, firstColumn: box.left, rowCount: table.rowCount, columnCount };
-  }
-  if (sheet.address === null) return null;
-  const used = parseAddress(sheet.address);
-  const matches: { row: number; column: number }[] = [];
-  const names = table.columns;
-  const first = names[0] as string;
-  sheet.values.forEach((row, r) => {
-    for (let c = 0; c + columnCount <= row.length; c++) {
-      if (asHeader(row[c]) !== first) continue;
-      let all = true;
-      for (let k = 1; k < columnCount && all; k++) all = asHeader(row[c + k]) === names[k];
-      if (all) matches.push({ row: used.top + r, column: used.left + c });
+function toSheetData(sheet: LoadedSheet, date1904: boolean): SheetData {
+  const blocks = sheet.blocks.filter((b) => b.values.length > 0);
+  const tables = sheet.tables.map(locateTable).filter((t): t is SheetTable => t !== null);
+  const out: SheetData = { name: sheet.name, top: 1, left: 1, values: [], tables };
+  if (blocks.length > 0) {
+    const top = Math.min(...blocks.map((b) => b.top));
+    const left = Math.min(...blocks.map((b) => b.left));
+    const bottom = Math.max(...blocks.map((b) => b.top + b.values.length - 1));
+    const values: CellValue[][] = new Array<CellValue[]>(bottom - top + 1).fill(EMPTY_ROW);
+    for (const block of blocks) {
+      block.values.forEach((line, r) => {
+        const row = block.top + r;
+        line.forEach((raw, c) => {
+          const column = block.left + c;
+          let v = toCellValue(raw, block.numberFormat[r]?.[c], date1904);
+          // Range.values gives "" for an empty cell and for a formula whose result is "": the
+          // formula areas tell them apart, and such a cell is not free to write into.
+          if (v === null && raw === "" && inAny(sheet.formulaAreas, row, column)) v = "";
+          if (v === null) return;
+          let target = values[row - top] as CellValue[];
+          if (target === EMPTY_ROW) {
+            target = [];
+            values[row - top] = target;
+          }
+          const index = column - left;
+          while (target.length < index) target.push(null);
+          target[index] = v;
+        });
+      });
     }
-  });
-  const only = matches.length === 1 ? matches[0] : undefined;
-  if (!only) return null;
-  return { name: table.name, headerRow: only.row, firstColumn: only.column, rowCount: table.rowCount, columnCount };
-}
-
-function asHeader(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return String(value);
-}
-
-/** Loaded sheets → `WorkbookData`. The Balans summary sheet is left out; tables not located are left out. */
-export function toWorkbookData(sheets: readonly LoadedSheet[]): WorkbookData {
-  return {
-    sheets: sheets.filter((s) => s.name !== SUMMARY_SHEET_NAME).map(toSheetData),
-  };
-}
-
-function toSheetData(sheet: LoadedSheet): SheetData {
-  const box = sheet.address === null ? null : parseAddress(sheet.address);
-  const values = sheet.values.map((row, r) => row.map((v, c) => toCellValue(v, sheet.numberFormat[r]?.[c])));
-  const tables: SheetTable[] = [];
-  for (const t of sheet.tables) {
-    const located = locateTable(sheet, t);
-    if (located) tables.push(located);
+    out.top = top;
+    out.left = left;
+    out.values = values;
   }
-  return { name: sheet.name, top: box?.top ?? 1, left: box?.left ?? 1, values: box ? values : [], tables };
+  if (sheet.merges) out.merges = sheet.merges.map((m): CellRange => ({ ...m }));
+  if (sheet.protected !== undefined) out.protected = sheet.protected;
+  if (sheet.hidden !== undefined) out.hidden = sheet.hidden;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Excel
 
-/** Loaded once per read from `workbook.tables` (not per sheet, so no table collection of a null sheet). */
-const TABLE_LOAD = "items/name,items/showHeaders,items/worksheet/name,items/columns/items/name,items/rows/count";
-
-interface SheetProxies {
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
+/** What to read of one sheet, and what could not be read (reported). */
+export function sheetBlocks(meta: SheetMeta): { blocks: CellBox[]; unread: CellBox[] } {
+  if (meta.used === null) return { blocks: [], unread: [] };
+  if (meta.areas !== null) return { blocks: dataBlocks(meta.areas), unread: [] };
+  const { read, unread } = capUsedRange(meta.used);
+  return { blocks: [read], unread };
 }
 
-interface Page {
-  proxies: SheetProxies[];
-  /** The sheet after the last one queued; a null object when the workbook has no more. */
-  next: Excel.Worksheet;
-}
-
-/** Queues the loads for up to `cap` sheets starting at `first`; no sync. */
-function queuePage(first: Excel.Worksheet, cap: number, usedProps: string): Page {
-  const proxies: SheetProxies[] = [];
-  let sheet = first;
-  for (let i = 0; i < cap; i++) {
-    sheet.load("name");
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(usedProps);
-    proxies.push({ sheet, used });
-    sheet = sheet.getNextOrNullObject();
-  }
-  sheet.load("name");
-  return { proxies, next: sheet };
-}
-
-interface SheetRead {
-  name: string;
-  used: Excel.Range | null;
-  tables: LoadedTable[];
-}
-
-function collectPage(page: Page, tablesBySheet: Map<string, LoadedTable[]>): SheetRead[] {
-  const out: SheetRead[] = [];
-  for (const { sheet, used } of page.proxies) {
-    if (sheet.isNullObject) break;
-    out.push({ name: sheet.name, used: used.isNullObject ? null : used, tables: tablesBySheet.get(sheet.name) ?? [] });
-  }
-  return out;
-}
-
-function groupTables(tables: Excel.TableCollection): Map<string, LoadedTable[]> {
-  const bySheet = new Map<string, LoadedTable[]>();
-  for (const t of tables.items) {
-    const sheet = t.worksheet.name;
-    const list = bySheet.get(sheet) ?? [];
-    list.push({ name: t.name, showHeaders: t.showHeaders, columns: t.columns.items.map((c) => c.name), rowCount: t.rows.count });
-    bySheet.set(sheet, list);
-  }
-  return bySheet;
-}
-
-/** Loads every sheet page by page (one sync per `cap` sheets); the tables come with the first page. */
-async function readPages(context: Excel.RequestContext, cap: number, usedProps: string): Promise<SheetRead[]> {
-  const tables = context.workbook.tables;
-  tables.load(TABLE_LOAD);
-  const pages: Page[] = [];
-  let first = context.workbook.worksheets.getFirst();
-  for (;;) {
-    const page = queuePage(first, cap, usedProps);
-    pages.push(page);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per SHEET_CAP sheets: sheets cannot be enumerated without a round trip
-    await context.sync();
-    if (page.next.isNullObject) break;
-    first = context.workbook.worksheets.getItem(page.next.name);
-  }
-  const bySheet = groupTables(tables);
-  return pages.flatMap((page) => collectPage(page, bySheet));
-}
-
-/**
- * Reads the workbook into `WorkbookData`: one sync when it fits (see the file comment),
- * a chunked read when Excel says the response is too large.
- */
-export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookData> {
-  const cap = Math.max(1, options.sheetCap ?? SHEET_CAP);
-  let sheets: LoadedSheet[];
-  try {
-    const reads = await readPages(context, cap, "address,values,numberFormat");
-    sheets = reads.map((s) => ({
-      name: s.name,
-      address: s.used ? s.used.address : null,
-      values: s.used ? s.used.values : [],
-      numberFormat: s.used ? s.used.numberFormat : [],
-      tables: s.tables,
-    }));
-  } catch (error) {
-    // Which code a too-large read gives differs by platform (web: payload codes; desktop may say
-    // RangeExceedsLimit or only GeneralException). Reading again in chunks is harmless: it only reads.
-    if (!isPayloadTooLarge(error) && !isTooManyCells(error) && officeErrorCode(error) !== "GeneralException") throw error;
-    sheets = await readInChunks(context, cap, options.budgetBytes ?? READ_BUDGET_BYTES);
-  }
-  await locateAmbiguousTables(context, sheets);
-  return toWorkbookData(sheets);
-}
-
-/** Second sync, only for tables whose header row could not be found in the values. */
-async function locateAmbiguousTables(context: Excel.RequestContext, sheets: LoadedSheet[]): Promise<void> {
-  const pending: { table: LoadedTable; range: Excel.Range }[] = [];
-  for (const sheet of sheets) {
-    if (sheet.name === SUMMARY_SHEET_NAME) continue;
-    for (const table of sheet.tables) {
-      if (!table.showHeaders || locateTable(sheet, table) !== null) continue;
-      const range = context.workbook.worksheets.getItem(sheet.name).tables.getItem(table.name).getHeaderRowRange();
-      range.load("address");
-      pending.push({ table, range });
-    }
-  }
-  if (pending.length === 0) return;
-  await context.sync();
-  for (const { table, range } of pending) table.headerAddress = range.address;
-}
-
-interface ChunkJob {
+interface ReadJob {
   sheet: number;
-  /** Offset of the first row in the used range, and row count. */
-  offset: number;
-  rows: number;
-  bytes: number;
+  box: CellBox;
 }
 
 /**
- * The next batch of a chunked read: row chunks taken in order from `cursor` (rows already read
- * per sheet), as many as fit in `budget` at `bytesPerCell`. Advances `cursor`. Empty when done.
+ * The next round trip's jobs: taken in order from `queue` while their estimated response fits
+ * `budget`; a job larger than the budget is split by rows first (at least one row). Mutates `queue`.
  */
-export function nextReadBatch(
-  sheets: readonly { rows: number; columns: number }[],
-  cursor: number[],
-  budget: number,
-  bytesPerCell: number,
-): ChunkJob[] {
-  const batch: ChunkJob[] = [];
+export function nextReadJobs(queue: ReadJob[], budget: number, bytesPerCell: number): ReadJob[] {
+  const batch: ReadJob[] = [];
   let size = 0;
-  for (let sheet = 0; sheet < sheets.length; sheet++) {
-    const s = sheets[sheet] as { rows: number; columns: number };
-    const done = cursor[sheet] ?? 0;
-    if (s.columns === 0 || done >= s.rows) continue;
-    const rowBytes = s.columns * bytesPerCell;
+  while (queue.length > 0) {
+    const job = queue[0] as ReadJob;
+    const columns = job.box.right - job.box.left + 1;
+    const rowBytes = columns * bytesPerCell;
+    const rows = job.box.bottom - job.box.top + 1;
     const fit = Math.floor((budget - size) / rowBytes);
     if (fit < 1 && batch.length > 0) break;
-    const rows = Math.min(Math.max(1, fit), s.rows - done);
-    batch.push({ sheet, offset: done, rows, bytes: rows * rowBytes });
-    size += rows * rowBytes;
-    cursor[sheet] = done + rows;
-    if (done + rows < s.rows) break; // the budget is used up
+    const take = Math.min(rows, Math.max(1, fit), Math.max(1, Math.floor(MAX_CELLS_PER_READ / columns)));
+    if (take < rows) {
+      batch.push({ sheet: job.sheet, box: { ...job.box, bottom: job.box.top + take - 1 } });
+      queue[0] = { sheet: job.sheet, box: { ...job.box, top: job.box.top + take } };
+      break;
+    }
+    batch.push(job);
+    queue.shift();
+    size += take * rowBytes;
   }
   return batch;
+}
+
+function halves(job: ReadJob): ReadJob[] {
+  const rows = job.box.bottom - job.box.top + 1;
+  const half = Math.ceil(rows / 2);
+  return [
+    { sheet: job.sheet, box: { ...job.box, bottom: job.box.top + half - 1 } },
+    { sheet: job.sheet, box: { ...job.box, top: job.box.top + half } },
+  ];
 }
 
 /** Bytes per cell of what a read returned (values and number formats as JSON), never below 8. */
@@ -380,78 +315,160 @@ function tooManyCells(name: string, cells: number): BalansError {
   const n = cells.toLocaleString("sv-SE");
   return new BalansError(
     "too-many-cells",
-    `Bladet "${name}" har ${n} använda celler, fler än Excel kan läsa (5 000 000). Ta bort tomma rader och kolumner eller dela upp bladet och försök igen.`,
-    `The sheet "${name}" has ${cells} used cells, more than Excel can read (5,000,000). Remove empty rows and columns or split the sheet and try again.`,
+    `Bladet "${name}" har en rad med ${n} celler som Excel inte kan läsa. Ta bort tomma kolumner eller dela upp bladet och försök igen.`,
+    `The sheet "${name}" has a row of ${cells} cells that Excel cannot read. Remove empty columns or split the sheet and try again.`,
   );
 }
 
-/** The fallback read: one sync for the dimensions, then row chunks under the budget per sync. */
-async function readInChunks(context: Excel.RequestContext, cap: number, budget: number): Promise<LoadedSheet[]> {
-  const reads = await readPages(context, cap, "address,rowCount,columnCount");
-  const dims = reads.map((s) => {
-    const box: CellBox | null = s.used ? parseAddress(s.used.address) : null;
-    const skip = s.name === SUMMARY_SHEET_NAME;
-    const rows = box && !skip ? box.bottom - box.top + 1 : 0;
-    const columns = box && !skip ? box.right - box.left + 1 : 0;
-    return { name: s.name, box, rows, columns, tables: s.tables };
+const ALL_SETS: ApiSupport = () => true;
+
+function rangeText(box: CellBox): string {
+  return boxAddress(box);
+}
+
+/**
+ * Reads the workbook into `WorkbookData` with the adapter's notes: the sheets (one-batch path,
+ * falling back to the documented path), then the blocks that hold data (see the file comment).
+ */
+export async function readWorkbookWithNotes(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookRead> {
+  const supports = options.supports ?? ALL_SETS;
+  const budget = options.budgetBytes ?? READ_BUDGET_BYTES;
+  const meta = await readSheets(context, { supports, sheetCap: options.sheetCap ?? SHEET_CAP });
+  const notes: Problem[] = [];
+  const queue: ReadJob[] = [];
+  const loaded: LoadedSheet[] = meta.sheets.map((m, i) => {
+    const { blocks, unread } = sheetBlocks(m);
+    for (const box of blocks) queue.push({ sheet: i, box });
+    if (unread.length > 0) {
+      const where = unread.map(rangeText).join(", ");
+      notes.push({
+        sheet: m.name,
+        table: "",
+        row: null,
+        column: null,
+        message: `Bladet "${m.name}" är för stort för den här versionen av Excel: cellerna ${where} lästes inte. Ta bort tomma rader och kolumner, eller använd Excel på webben eller Microsoft 365.`,
+        messageEn: `The sheet "${m.name}" is too large for this version of Excel: the cells ${where} were not read. Remove empty rows and columns, or use Excel on the web or Microsoft 365.`,
+      });
+    }
+    const sheet: LoadedSheet = { name: m.name, blocks: [], tables: m.tables.map((t) => ({ ...t })), hidden: m.hidden, protected: m.protected };
+    if (m.formulaAreas !== null) sheet.formulaAreas = m.formulaAreas;
+    return sheet;
   });
-  for (const d of dims) {
-    if (d.rows * d.columns > MAX_CELLS_PER_READ) throw tooManyCells(d.name, d.rows * d.columns);
+  const mergesUnknown = await readBlocks(context, meta, loaded, queue, supports, budget);
+  for (const name of mergesUnknown) {
+    notes.push({
+      sheet: name,
+      table: "",
+      row: null,
+      column: null,
+      message: `Balans kunde inte läsa de sammanfogade cellerna på bladet "${name}" i den här versionen av Excel, så ingen statuskolumn skrivs där utom i en befintlig Excel-tabell (tabeller kan inte innehålla sammanfogade celler).`,
+      messageEn: `Balans could not read the merged cells on the sheet "${name}" in this version of Excel, so no status column is written there except inside an existing Excel table (tables cannot hold merged cells).`,
+    });
   }
-  const sheets: LoadedSheet[] = dims.map((d) => ({
-    name: d.name,
-    address: d.box && d.rows > 0 ? boxAddress(d.box) : null,
-    values: [],
-    numberFormat: [],
-    tables: d.tables,
-  }));
-  const chunks = new Map<string, { values: unknown[][]; numberFormat: unknown[][] }>();
-  // Start from a cautious size per cell, then learn it from each response (with a margin), so
-  // that each sync carries close to the budget; a refused batch is retried at half the size.
+  const data = toWorkbookData(loaded, { names: [...meta.names, ...meta.sheets.flatMap((s) => s.names)], structureLocked: meta.structureLocked, date1904: meta.date1904 });
+  return { data, notes, mergesUnknown, path: meta.path };
+}
+
+/** Reads the workbook into `WorkbookData` (see {@link readWorkbookWithNotes}). */
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookData> {
+  return (await readWorkbookWithNotes(context, options)).data;
+}
+
+interface Extras {
+  tables: { table: LoadedTable; range: Excel.Range }[];
+  merges: { sheet: number; areas: Excel.RangeAreas }[];
+}
+
+/**
+ * The data blocks, in round trips under `budget`; with the first one, each table's header row
+ * address and each sheet's merged areas. Returns the sheets whose merges are unknown.
+ */
+async function readBlocks(
+  context: Excel.RequestContext,
+  meta: WorkbookMeta,
+  sheets: LoadedSheet[],
+  queue: ReadJob[],
+  supports: ApiSupport,
+  budget: number,
+): Promise<Set<string>> {
+  const mergesUnknown = new Set<string>();
+  let extras: Extras | null = { tables: [], merges: [] };
+  let withMerges = supports("1.13");
+  if (!withMerges) for (const s of sheets) mergesUnknown.add(s.name);
   let bytesPerCell = BYTES_PER_CELL_ESTIMATE;
-  const cursor = dims.map(() => 0);
   for (;;) {
-    const batch = nextReadBatch(dims, cursor, budget, bytesPerCell);
-    if (batch.length === 0) break;
+    const batch = nextReadJobs(queue, budget, bytesPerCell);
+    if (batch.length === 0 && extras === null) break;
+    if (extras !== null) {
+      // Queued again on every attempt until one round trip succeeds with them.
+      extras.tables = [];
+      for (const sheet of sheets) {
+        for (const table of sheet.tables) {
+          const proxy = meta.tableProxies.get(table.name);
+          if (!proxy || !table.showHeaders) continue;
+          const range = proxy.getHeaderRowRange();
+          range.load("address");
+          extras.tables.push({ table, range });
+        }
+      }
+    }
+    if (extras !== null && withMerges) {
+      extras.merges = sheets.map((s, i) => {
+        // The used range with formats: merged cells are formatted, so it holds every merge.
+        const areas = context.workbook.worksheets.getItem(s.name).getUsedRange(false).getMergedAreasOrNullObject();
+        areas.load("address");
+        return { sheet: i, areas };
+      });
+    }
     const ranges = batch.map((job) => {
-      const d = dims[job.sheet] as (typeof dims)[number];
-      const box = d.box as CellBox;
-      const address = boxAddress({ top: box.top + job.offset, bottom: box.top + job.offset + job.rows - 1, left: box.left, right: box.right });
-      const range = context.workbook.worksheets.getItem(d.name).getRange(address);
+      const range = context.workbook.worksheets.getItem((sheets[job.sheet] as LoadedSheet).name).getRange(boxAddress(job.box));
       range.load("values,numberFormat");
       return { job, range };
     });
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked read: each sync must stay under Excel's 5 MB response limit
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~3.5 MB of response: Excel on the web rejects larger ones
       await context.sync();
     } catch (error) {
-      const single = batch.length === 1 && (batch[0]?.rows ?? 0) < 2;
-      if (!(isPayloadTooLarge(error) || isTooManyCells(error)) || single) throw error;
-      for (const job of batch) cursor[job.sheet] = Math.min(cursor[job.sheet] ?? 0, job.offset);
+      if (extras !== null && withMerges) {
+        // More than 512 merged areas on a sheet makes Excel refuse the merges: read on without
+        // them (if the round trip failed for its size, the next one halves it as usual).
+        withMerges = false;
+        extras.merges = [];
+        for (const s of sheets) mergesUnknown.add(s.name);
+        queue.unshift(...batch);
+        continue;
+      }
+      const sizeError = isPayloadTooLarge(error) || isTooManyCells(error) || officeErrorCode(error) === "GeneralException";
+      const single = batch.length === 1 && (batch[0] as ReadJob).box.top === (batch[0] as ReadJob).box.bottom;
+      if (!sizeError || single || batch.length === 0) throw error;
+      queue.unshift(...batch.flatMap((job) => (job.box.top === job.box.bottom ? [job] : halves(job))));
       bytesPerCell *= 2;
       continue;
     }
+    if (extras !== null) {
+      for (const { table, range } of extras.tables) table.headerAddress = range.address;
+      for (const { sheet, areas } of extras.merges) (sheets[sheet] as LoadedSheet).merges = areas.isNullObject ? [] : areasOf(areas.address);
+      if (!withMerges) for (const s of sheets) s.merges = null;
+      extras = null;
+    }
+    const retry: ReadJob[] = [];
     let values: unknown[][] = [];
     let formats: unknown[][] = [];
     for (const { job, range } of ranges) {
-      chunks.set(`${job.sheet}:${job.offset}`, { values: range.values, numberFormat: range.numberFormat });
-      values = values.concat(range.values);
-      formats = formats.concat(range.numberFormat);
+      const v = range.values as unknown[][] | null;
+      const f = range.numberFormat as unknown[][] | null;
+      if (v === null || f === null) {
+        // Microsoft: values may come back null for very large ranges. Read it again in halves.
+        if (job.box.top === job.box.bottom) throw tooManyCells((sheets[job.sheet] as LoadedSheet).name, cellCount(job.box));
+        retry.push(...halves(job));
+        continue;
+      }
+      (sheets[job.sheet] as LoadedSheet).blocks.push({ top: job.box.top, left: job.box.left, values: v, numberFormat: f });
+      values = values.concat(v);
+      formats = formats.concat(f);
     }
-    bytesPerCell = measuredBytesPerCell(values, formats) * 1.25;
+    queue.unshift(...retry);
+    if (values.length > 0) bytesPerCell = measuredBytesPerCell(values, formats) * 1.25;
   }
-  // Reassemble each sheet in row order.
-  const keys = [...chunks.keys()].sort((a, b) => {
-    const [sa, oa] = a.split(":").map(Number) as [number, number];
-    const [sb, ob] = b.split(":").map(Number) as [number, number];
-    return sa - sb || oa - ob;
-  });
-  for (const key of keys) {
-    const [s] = key.split(":").map(Number) as [number];
-    const chunk = chunks.get(key) as { values: unknown[][]; numberFormat: unknown[][] };
-    const sheet = sheets[s] as LoadedSheet;
-    for (const row of chunk.values) sheet.values.push(row);
-    for (const row of chunk.numberFormat) sheet.numberFormat.push(row);
-  }
-  return sheets;
+  return mergesUnknown;
 }

@@ -11,7 +11,13 @@
  *    (`RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`) or past 5 000 000
  *    cells in one read (`RangeExceedsLimit`);
  *  - writing a string that starts with `=`, `+`, `-` or `@` to a cell that is not formatted as
- *    text (`@`) and has no leading apostrophe makes a formula, as Excel does.
+ *    text (`@`) and has no leading apostrophe makes a formula, as Excel does;
+ *  - a protected sheet refuses writes and a locked workbook structure refuses adding, deleting and
+ *    renaming sheets (`AccessDenied`), as Excel does;
+ *  - two modes for what Microsoft does not document or documents loosely:
+ *    `nullObjectMethodsThrow` (calling a method on a null object fails the sync, as a host that
+ *    refuses it would) and `nullValuesAboveCells` (a range with more cells returns `values` and
+ *    `numberFormat` as null instead of failing, as Microsoft's performance page says Excel may).
  * It is not Excel: positions, sizes and behaviour elsewhere are simplified.
  */
 import type { ExcelRunner } from "../run";
@@ -92,7 +98,21 @@ export type FakeEvent =
   | { kind: "add-column"; sheet: string; table: string; name: string }
   | { kind: "add-chart"; sheet: string; type: string }
   | { kind: "activate"; sheet: string }
-  | { kind: "select"; sheet: string; box: Box };
+  | { kind: "select"; sheet: string; box: Box }
+  | { kind: "add-name"; name: string; formula: string; visible: boolean }
+  | { kind: "delete-name"; name: string }
+  | { kind: "name-visible"; name: string; visible: boolean }
+  | { kind: "delete-chart"; sheet: string };
+
+/** A defined name (workbook-level when `scope` is null, else scoped to that sheet). */
+export interface FakeName {
+  name: string;
+  /** With the leading "=", as Excel gives `NamedItem.formula`. */
+  formula: string;
+  comment: string;
+  visible: boolean;
+  scope: string | null;
+}
 
 const KEY = 20_000;
 
@@ -100,6 +120,11 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly columnWidths = new Map<number, number>();
   readonly charts: FakeChart[] = [];
+  /** Merged areas (top-left cell holds the value). */
+  readonly merges: Box[] = [];
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Sheet protection: writes fail with AccessDenied. */
+  protected = false;
   constructor(public name: string) {}
 
   get(row: number, column: number): FakeCell | undefined {
@@ -150,6 +175,64 @@ export class FakeSheet {
     return box;
   }
 
+  /** Bounding box of every cell with content or format, and of the merges (`getUsedRange(false)`). */
+  formattedBox(): Box | null {
+    let box: Box | null = null;
+    const add = (b: Box) => {
+      box = box === null ? { ...b } : { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) };
+    };
+    for (const key of this.cells.keys()) {
+      const row = Math.floor(key / KEY);
+      const column = key % KEY;
+      add({ top: row, left: column, bottom: row, right: column });
+    }
+    for (const m of this.merges) add(m);
+    return box;
+  }
+
+  /**
+   * The cells that hold a constant (`"Constants"`) or a formula (`"Formulas"`) inside `within`,
+   * as rectangular areas: runs of cells in a row, joined with the same run in the rows below.
+   */
+  specialAreas(kind: "Constants" | "Formulas", within: Box): Box[] {
+    const runsByRow = new Map<number, [number, number][]>();
+    const hit = (c: FakeCell) => (kind === "Formulas" ? c.formula !== null : c.formula === null && c.value !== null);
+    const positions: [number, number][] = [];
+    for (const [key, c] of this.cells) {
+      const row = Math.floor(key / KEY);
+      const column = key % KEY;
+      if (row < within.top || row > within.bottom || column < within.left || column > within.right || !hit(c)) continue;
+      positions.push([row, column]);
+    }
+    positions.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (const [row, column] of positions) {
+      const runs = runsByRow.get(row) ?? [];
+      const last = runs[runs.length - 1];
+      if (last && last[1] === column - 1) last[1] = column;
+      else runs.push([column, column]);
+      runsByRow.set(row, runs);
+    }
+    const open = new Map<string, Box>();
+    const out: Box[] = [];
+    for (const row of [...runsByRow.keys()].sort((a, b) => a - b)) {
+      const next = new Map<string, Box>();
+      for (const [left, right] of runsByRow.get(row) ?? []) {
+        const key = `${left}:${right}`;
+        const prev = open.get(key);
+        if (prev && prev.bottom === row - 1) {
+          prev.bottom = row;
+          next.set(key, prev);
+          open.delete(key);
+        } else next.set(key, { top: row, bottom: row, left, right });
+      }
+      for (const b of open.values()) out.push(b);
+      open.clear();
+      for (const [k, b] of next) open.set(k, b);
+    }
+    for (const b of open.values()) out.push(b);
+    return out.sort((a, b) => a.top - b.top || a.left - b.left);
+  }
+
   /** Writes a block of values directly into the model (test set-up, not an API call). */
   put(top: number, left: number, rows: readonly (readonly unknown[])[], numberFormat?: string): void {
     rows.forEach((row, r) =>
@@ -166,7 +249,11 @@ export class FakeSheet {
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
-  readonly names: string[] = [];
+  readonly names: FakeName[] = [];
+  /** Workbook structure protection: sheets cannot be added, deleted or renamed. */
+  structureLocked = false;
+  /** The 1904 date system (old Mac workbooks). */
+  date1904 = false;
   active: string | null = null;
   selection: { sheet: string; box: Box } | null = null;
 
@@ -202,6 +289,24 @@ export class FakeWorkbook {
 
   tablesOn(sheet: FakeSheet): FakeTable[] {
     return this.tables.filter((t) => t.sheet === sheet);
+  }
+
+  /** Adds a defined name (set-up); `formula` with or without the leading "=". */
+  addName(name: string, formula: string, options: { visible?: boolean; comment?: string; scope?: string | null } = {}): FakeName {
+    const entry: FakeName = {
+      name,
+      formula: formula.startsWith("=") ? formula : `=${formula}`,
+      comment: options.comment ?? "",
+      visible: options.visible ?? true,
+      scope: options.scope ?? null,
+    };
+    this.names.push(entry);
+    return entry;
+  }
+
+  /** The workbook-level name called `name` (case-insensitive, as Excel). */
+  name(name: string): FakeName | undefined {
+    return this.names.find((n) => n.scope === null && n.name.toLowerCase() === name.toLowerCase());
   }
 }
 
@@ -385,6 +490,8 @@ export class FakeContext {
       ok: false,
     };
     if (batch.actions.length === 0) return;
+    // Someone else edits the workbook while the batch travels (tests of concurrent edits).
+    this.excel.beforeSync?.(this.excel.syncs.length);
     this.excel.syncs.push(record);
     if (this.excel.cellEditModeSyncs > 0) {
       this.excel.cellEditModeSyncs--;
@@ -482,33 +589,230 @@ function splitSelect(select: string | string[] | undefined): string[] {
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
-  readonly names: NameListProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly protection: ProtectionProxy;
+  readonly functions: { date: (year: number, month: number, day: number) => FunctionResultProxy };
   constructor(ctx: FakeContext, node: PathNode) {
     this.worksheets = new WorksheetCollectionProxy(ctx, node.child("worksheets", [], false));
     this.tables = new TableCollectionProxy(ctx, node.child("tables", [], false), null);
-    this.names = new NameListProxy(ctx, node.child("names", [], false), () => [...ctx.excel.workbook.names]);
+    this.names = new NamedItemCollectionProxy(ctx, node.child("names", [], false), () => null);
+    this.protection = new ProtectionProxy(ctx, node.child("protection", [], false), () => ({ protected: ctx.excel.workbook.structureLocked }));
+    const functions = node.child("functions", [], false);
+    this.functions = {
+      date: (year, month, day) => new FunctionResultProxy(ctx, functions.child("date", [year, month, day]), () => fakeDateSerial(ctx.excel.workbook.date1904, year, month, day)),
+    };
   }
 }
 
-/** A collection of which only `items/name` is ever loaded (workbook tables, names). */
-class NameListProxy extends FakeProxy<string[]> {
+/** `DATE(year, month, day)` as Excel computes it in the 1900 or the 1904 date system. */
+export function fakeDateSerial(date1904: boolean, year: number, month: number, day: number): number {
+  const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  if (date1904) return days - 1462;
+  return days < 61 ? days - 1 : days;
+}
+
+/** The result of a worksheet function (`workbook.functions`), as `FunctionResult`. */
+class FunctionResultProxy extends FakeProxy<number> {
   constructor(
     ctx: FakeContext,
     node: PathNode,
-    private readonly list: () => string[],
+    private readonly compute: () => number,
   ) {
     super(ctx, node);
   }
-  resolve(): string[] {
-    return this.list();
+  resolve(): number {
+    return this.compute();
   }
   load(_select?: string | string[]): this {
-    this.loadWith("Collection", "items/name", (names) => ({ items: names.map((name) => ({ name })) }));
+    this.loadWith("FunctionResult", "value,error", (value) => ({ value, error: null }));
     return this;
   }
-  get items(): { name: string }[] {
+  get value(): number {
+    return this.read("value");
+  }
+}
+
+/** `Workbook.protection` / `Worksheet.protection`: only `protected` is read. */
+class ProtectionProxy extends FakeProxy<{ protected: boolean }> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly state: () => { protected: boolean } | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): { protected: boolean } | null {
+    return this.state();
+  }
+  load(_select?: string | string[]): this {
+    this.loadWith("Protection", "protected", (p) => ({ protected: p.protected }));
+    return this;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  markLoaded(value: boolean): void {
+    this.nullState = false;
+    this.loaded.protected = value;
+  }
+}
+
+/** The workbook's names (`scopeSheet` returns null) or one sheet's (`worksheet.names`). */
+class NamedItemCollectionProxy extends FakeProxy<FakeName[]> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly scopeSheet: () => FakeSheet | null,
+    private readonly sheetScoped = false,
+  ) {
+    super(ctx, node);
+  }
+  private scope(): string | null | undefined {
+    if (!this.sheetScoped) return null;
+    return this.scopeSheet()?.name;
+  }
+  resolve(): FakeName[] {
+    const scope = this.scope();
+    if (scope === undefined) return []; // the names of a null sheet (a null object)
+    return this.excel.workbook.names.filter((n) => (scope === null ? n.scope === null : n.scope?.toLowerCase() === scope.toLowerCase()));
+  }
+  load(select?: string | string[]): this {
+    const props = splitSelect(select).map((p) => p.replace(/^items\//, ""));
+    this.ctx.queueLoad(this.node, "NamedItemCollection", props.join(","), () => {
+      const names = this.resolve();
+      const data = names.map((n) => snapshotName(n, props));
+      return {
+        data,
+        commit: () => {
+          this.nullState = false;
+          this.loaded.items = data.map((d, i) => NamedItemProxy.loaded(this.ctx, this.node, names[i] as FakeName, d));
+        },
+      };
+    });
+    return this;
+  }
+  get items(): NamedItemProxy[] {
     return this.read("items");
   }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, this.node.child("getItem", [name]), () => {
+      const found = this.resolve().find((n) => n.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw new FakeOfficeError("ItemNotFound", `No name ${name}`);
+      return found;
+    });
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, this.node.child("getItemOrNullObject", [name]), () => this.resolve().find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null);
+  }
+  add(name: string, reference: string, comment?: string): NamedItemProxy {
+    let bound: FakeName | null = null;
+    const proxy = new NamedItemProxy(this.ctx, this.node.child("add", [name, reference, comment ?? ""]), () => {
+      if (!bound) throw new FakeOfficeError("InvalidOperation", "Name not added yet");
+      return bound;
+    });
+    this.ctx.queue(this.node, "NamedItemCollection.add", [name, reference, comment ?? ""], () => {
+      const scope = this.scope();
+      if (scope === undefined) throw new FakeOfficeError("ItemNotFound", "No sheet");
+      if (typeof reference !== "string") throw new Error("fake: NamedItemCollection.add takes a formula string");
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError("InvalidArgument", `Bad name ${name}`);
+      if (this.resolve().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `Name ${name} exists`);
+      const formula = reference.startsWith("=") ? reference : `=${reference}`;
+      bound = { name, formula, comment: comment ?? "", visible: true, scope };
+      this.excel.workbook.names.push(bound);
+      this.excel.events.push({ kind: "add-name", name, formula, visible: true });
+    });
+    return proxy;
+  }
+}
+
+function snapshotName(n: FakeName, props: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: n.name };
+  const isString = /^="/.test(n.formula);
+  const isRange = /!/.test(n.formula) && !n.formula.includes("#REF!");
+  for (const p of props) {
+    if (p === "name") out.name = n.name;
+    else if (p === "formula") out.formula = n.formula;
+    else if (p === "visible") out.visible = n.visible;
+    else if (p === "comment") out.comment = n.comment;
+    else if (p === "type") out.type = n.formula.includes("#REF!") ? "Error" : isRange ? "Range" : isString ? "String" : "Double";
+    else if (p === "value") out.value = n.formula.slice(1);
+    else if (p === "scope") out.scope = n.scope === null ? "Workbook" : "Worksheet";
+    else throw new Error(`fake: NamedItem.load(${p}) not supported`);
+  }
+  return out;
+}
+
+class NamedItemProxy extends FakeProxy<FakeName> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeName | null,
+  ) {
+    super(ctx, node);
+  }
+  static loaded(ctx: FakeContext, parent: PathNode, name: FakeName, data: Record<string, unknown>): NamedItemProxy {
+    const p = new NamedItemProxy(ctx, parent.child("getItem", [name.name]), () => (ctx.excel.workbook.names.includes(name) ? name : null));
+    p.nullState = false;
+    Object.assign(p.loaded, data);
+    return p;
+  }
+  resolve(): FakeName | null {
+    return this.resolver();
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get comment(): string {
+    return this.read("comment");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  get visible(): boolean {
+    return this.read("visible");
+  }
+  set visible(value: boolean) {
+    this.act("NamedItem.visible", [value], (n) => {
+      n.visible = value;
+      this.excel.events.push({ kind: "name-visible", name: n.name, visible: value });
+    });
+  }
+  delete(): void {
+    this.ctx.queue(this.node, "NamedItem.delete", [], () => {
+      const n = this.resolve();
+      if (n === null) throw new FakeOfficeError("ItemNotFound", "No such name");
+      const list = this.excel.workbook.names;
+      list.splice(list.indexOf(n), 1);
+      this.excel.events.push({ kind: "delete-name", name: n.name });
+    });
+  }
+}
+
+function assertStructureOpen(excel: FakeExcel): void {
+  if (excel.workbook.structureLocked) throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
+}
+
+/** Excel refuses writes on a protected sheet. */
+export function assertWritable(sheet: FakeSheet): void {
+  if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${sheet.name} is protected.`);
+}
+
+function snapshotSheet(wb: FakeWorkbook, sheet: FakeSheet, props: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of props) {
+    if (p === "name") out.name = sheet.name;
+    else if (p === "position") out.position = wb.sheets.indexOf(sheet);
+    else if (p === "visibility") out.visibility = sheet.visibility;
+    else if (p === "protection/protected") out.protection = { protected: sheet.protected };
+    else throw new Error(`fake: Worksheet.load(${p}) not supported`);
+  }
+  return out;
 }
 
 class WorksheetCollectionProxy extends FakeProxy<FakeWorkbook> {
@@ -542,6 +846,7 @@ class WorksheetCollectionProxy extends FakeProxy<FakeWorkbook> {
       return bound;
     });
     this.ctx.queue(this.node, "WorksheetCollection.add", [name ?? null], () => {
+      assertStructureOpen(this.excel);
       const wb = this.excel.workbook;
       let n = wb.sheets.length + 1;
       while (wb.sheet(`Sheet${n}`)) n++;
@@ -550,11 +855,12 @@ class WorksheetCollectionProxy extends FakeProxy<FakeWorkbook> {
     });
     return proxy;
   }
-  load(_select?: string | string[]): this {
-    this.loadWith("WorksheetCollection", "items/name", (wb) => ({ items: wb.sheets.map((s) => ({ name: s.name })) }));
+  load(select?: string | string[]): this {
+    const props = splitSelect(select ?? "items/name").map((p) => p.replace(/^items\//, ""));
+    this.loadWith("WorksheetCollection", props.join(","), (wb) => ({ items: wb.sheets.map((s) => snapshotSheet(wb, s, props)) }));
     return this;
   }
-  get items(): { name: string }[] {
+  get items(): { name: string; visibility: string; protection: { protected: boolean } }[] {
     return this.read("items");
   }
 }
@@ -570,6 +876,14 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   resolve(): FakeSheet | null {
     return this.resolver();
   }
+  /** This sheet for a method called on it: null (or, in `nullObjectMethodsThrow` mode, a failure) on a null object. */
+  private target(): FakeSheet | null {
+    const sheet = this.resolve();
+    if (sheet === null && this.excel.nullObjectMethodsThrow) {
+      throw new FakeOfficeError("GeneralException", "A method was called on a null object.");
+    }
+    return sheet;
+  }
   get name(): string {
     return this.read("name");
   }
@@ -577,27 +891,23 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
     this.act("Worksheet.name", [value], (sheet) => {
       const other = this.excel.workbook.sheet(value);
       if (other && other !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `Sheet ${value} exists`);
+      if (sheet.name !== value) assertStructureOpen(this.excel);
       const from = sheet.name;
       sheet.name = value;
       this.excel.events.push({ kind: "rename-sheet", sheet: value, from });
     });
   }
+  get visibility(): string {
+    return this.read("visibility");
+  }
   load(select?: string | string[]): this {
     const props = splitSelect(select);
-    this.loadWith("Worksheet", props.join(","), (sheet) => {
-      const out: Record<string, unknown> = {};
-      for (const p of props) {
-        if (p === "name") out.name = sheet.name;
-        else if (p === "position") out.position = this.excel.workbook.sheets.indexOf(sheet);
-        else throw new Error(`fake: Worksheet.load(${p}) not supported`);
-      }
-      return out;
-    });
+    this.loadWith("Worksheet", props.join(","), (sheet) => snapshotSheet(this.excel.workbook, sheet, props));
     return this;
   }
   getNextOrNullObject(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, this.node.child("getNextOrNullObject"), () => {
-      const sheet = this.resolve();
+      const sheet = this.target();
       if (!sheet) return null;
       const list = this.excel.workbook.sheets;
       return list[list.indexOf(sheet) + 1] ?? null;
@@ -605,15 +915,24 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, this.node.child("getUsedRangeOrNullObject", [valuesOnly ?? false]), () => {
-      const sheet = this.resolve();
+      const sheet = this.target();
       if (!sheet) return null;
-      const box = sheet.usedBox();
+      const box = valuesOnly === true ? sheet.usedBox() : sheet.formattedBox();
       return box ? { sheet, box } : null;
+    });
+  }
+  /** Never null: a blank sheet gives A1, as Excel documents. */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, this.node.child("getUsedRange", [valuesOnly ?? false]), () => {
+      const sheet = this.target();
+      if (!sheet) return null;
+      const box = (valuesOnly === true ? sheet.usedBox() : sheet.formattedBox()) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+      return { sheet, box };
     });
   }
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.ctx, this.node.child("getRange", [address ?? null]), () => {
-      const sheet = this.resolve();
+      const sheet = this.target();
       if (!sheet) return null;
       const box = address ? fakeParse(address).box : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
       return { sheet, box };
@@ -621,26 +940,41 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   }
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, this.node.child("getRanges", [address]), () => {
-      const sheet = this.resolve();
+      const sheet = this.target();
       if (!sheet) return null;
       if (address.length > 8192) throw new FakeOfficeError("InvalidArgument", "Address too long");
       return { sheet, boxes: address.split(",").map((a) => fakeParse(a.trim()).box) };
     });
   }
   get tables(): TableCollectionProxy {
-    return new TableCollectionProxy(this.ctx, this.node.child("tables", [], false), () => this.resolve());
+    return new TableCollectionProxy(this.ctx, this.node.child("tables", [], false), () => this.target());
   }
   get charts(): ChartCollectionProxy {
-    return new ChartCollectionProxy(this.ctx, this.node.child("charts", [], false), () => this.resolve());
+    return new ChartCollectionProxy(this.ctx, this.node.child("charts", [], false), () => this.target());
+  }
+  get names(): NamedItemCollectionProxy {
+    return new NamedItemCollectionProxy(this.ctx, this.node.child("names", [], false), () => this.target(), true);
+  }
+  get protection(): ProtectionProxy {
+    const proxy = new ProtectionProxy(this.ctx, this.node.child("protection", [], false), () => {
+      const sheet = this.target();
+      return sheet ? { protected: sheet.protected } : null;
+    });
+    // Loaded through the sheet (`load("protection/protected")`), as Office.js fills navigation properties.
+    const loaded = this.loaded.protection as { protected: boolean } | undefined;
+    if (loaded) proxy.markLoaded(loaded.protected);
+    return proxy;
   }
   activate(): void {
     this.act("Worksheet.activate", [], (sheet) => {
+      if (sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", `The sheet ${sheet.name} is hidden.`);
       this.excel.workbook.active = sheet.name;
       this.excel.events.push({ kind: "activate", sheet: sheet.name });
     });
   }
   delete(): void {
     this.act("Worksheet.delete", [], (sheet) => {
+      assertStructureOpen(this.excel);
       const wb = this.excel.workbook;
       if (wb.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "Cannot delete the only sheet");
       wb.sheets.splice(wb.sheets.indexOf(sheet), 1);
@@ -734,7 +1068,10 @@ class FormatProxy {
     Object.defineProperty(this, "columnWidth", {
       set: (v: number) =>
         ctx.queue(widthNode, "RangeFormat.columnWidth", [v], () => {
-          for (const a of owner.areas()) for (let c = a.box.left; c <= a.box.right; c++) a.sheet.columnWidths.set(c, v);
+          for (const a of owner.areas()) {
+            assertWritable(a.sheet);
+            for (let c = a.box.left; c <= a.box.right; c++) a.sheet.columnWidths.set(c, v);
+          }
         }),
       get: () => {
         throw notLoaded("columnWidth");
@@ -768,9 +1105,33 @@ class RangeAreasProxy extends FakeProxy<{ sheet: FakeSheet; boxes: Box[] }> impl
   eachCell(what: string, apply: (c: FakeCell, row: number, column: number) => void): void {
     for (const a of this.areas()) forEachCell(this.excel, a, what, apply);
   }
+  load(select?: string | string[]): this {
+    const props = splitSelect(select);
+    this.loadWith("RangeAreas", props.join(","), (r) => {
+      const out: Record<string, unknown> = {};
+      for (const p of props) {
+        if (p === "address") out.address = r.boxes.map((b) => fakeAddress(r.sheet.name, b)).join(",");
+        else if (p === "areaCount") out.areaCount = r.boxes.length;
+        else if (p === "cellCount") out.cellCount = r.boxes.reduce((n, b) => n + cellsIn(b), 0);
+        else throw new Error(`fake: RangeAreas.load(${p}) not supported`);
+      }
+      return out;
+    });
+    return this;
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
 }
 
 function forEachCell(excel: FakeExcel, a: Area, what: string, apply: (c: FakeCell, row: number, column: number) => void): void {
+  assertWritable(a.sheet);
   excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what });
   const rows = Math.min(a.box.bottom, MAX_ROWS);
   for (let r = a.box.top; r <= rows; r++) for (let c = a.box.left; c <= a.box.right; c++) apply(a.sheet.cell(r, c), r, c);
@@ -814,10 +1175,38 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
     for (const a of this.areas()) forEachCell(this.excel, a, what, apply);
   }
 
+  /** This range for a method called on it: null (or, in `nullObjectMethodsThrow` mode, a failure) on a null object. */
+  private target(): Area | null {
+    const a = this.resolve();
+    if (a === null && this.excel.nullObjectMethodsThrow) throw new FakeOfficeError("GeneralException", "A method was called on a null object.");
+    return a;
+  }
   private derive(name: string, args: unknown[], f: (a: Area) => Area | null): RangeProxy {
     return new RangeProxy(this.ctx, this.node.child(name, args), () => {
-      const a = this.resolve();
+      const a = this.target();
       return a ? f(a) : null;
+    });
+  }
+  /** ExcelApi 1.9: the cells holding constants or formulas, as areas; a null object when there are none. */
+  getSpecialCellsOrNullObject(cellType: string, _valueType?: string): RangeAreasProxy {
+    if (this.excel.apiVersion < 9) throw new FakeOfficeError("ApiNotFound", "getSpecialCellsOrNullObject needs ExcelApi 1.9");
+    return new RangeAreasProxy(this.ctx, this.node.child("getSpecialCellsOrNullObject", [cellType]), () => {
+      const a = this.target();
+      if (!a) return null;
+      if (cellType !== "Constants" && cellType !== "Formulas") throw new Error(`fake: getSpecialCells(${cellType}) not supported`);
+      const boxes = a.sheet.specialAreas(cellType, a.box);
+      return boxes.length > 0 ? { sheet: a.sheet, boxes } : null;
+    });
+  }
+  /** ExcelApi 1.13: merged areas whose top-left cell is in this range; fails past 512 of them, as Excel documents. */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    if (this.excel.apiVersion < 13) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
+    return new RangeAreasProxy(this.ctx, this.node.child("getMergedAreasOrNullObject", []), () => {
+      const a = this.target();
+      if (!a) return null;
+      const inside = a.sheet.merges.filter((m) => m.top >= a.box.top && m.top <= a.box.bottom && m.left >= a.box.left && m.left <= a.box.right);
+      if (inside.length > 512) throw new FakeOfficeError("GeneralException", "More than 512 merged areas.");
+      return inside.length > 0 ? { sheet: a.sheet, boxes: inside } : null;
     });
   }
   getCell(row: number, column: number): RangeProxy {
@@ -845,6 +1234,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
 
   set values(values: unknown[][]) {
     this.act("Range.values", [values], (a) => {
+      assertWritable(a.sheet);
       checkShape(a.box, values, false);
       this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "values" });
       values.forEach((row, r) => row.forEach((v, c) => writeValue(a.sheet.cell(a.box.top + r, a.box.left + c), v)));
@@ -855,6 +1245,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
   }
   set numberFormat(formats: unknown[][]) {
     this.act("Range.numberFormat", [formats], (a) => {
+      assertWritable(a.sheet);
       const broadcast = checkShape(a.box, formats, true);
       this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "numberFormat" });
       for (let r = a.box.top; r <= a.box.bottom; r++)
@@ -890,9 +1281,13 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
   get columnCount(): number {
     return this.read("columnCount");
   }
+  get cellCount(): number {
+    return this.read("cellCount");
+  }
   clear(applyTo?: string): void {
     this.act("Range.clear", [applyTo ?? "All"], (a) => {
       const mode = applyTo ?? "All";
+      assertWritable(a.sheet);
       this.excel.events.push({ kind: "clear", sheet: a.sheet.name, box: a.box, applyTo: mode });
       for (let r = a.box.top; r <= Math.min(a.box.bottom, MAX_ROWS); r++)
         for (let c = a.box.left; c <= a.box.right; c++) {
@@ -927,7 +1322,13 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
         if (p === "address") out.address = fakeAddress(a.sheet.name, a.box);
         else if (p === "rowCount") out.rowCount = a.box.bottom - a.box.top + 1;
         else if (p === "columnCount") out.columnCount = a.box.right - a.box.left + 1;
+        else if (p === "cellCount") out.cellCount = cellsIn(a.box);
         else if (p === "values" || p === "numberFormat") {
+          const nullAbove = this.excel.nullValuesAboveCells;
+          if (nullAbove !== null && cellsIn(a.box) > nullAbove) {
+            out[p] = null;
+            continue;
+          }
           if (cellsIn(a.box) > this.excel.limits.cellsPerRead) throw new FakeOfficeError("RangeExceedsLimit", "Too many cells");
           const grid: unknown[][] = [];
           for (let r = a.box.top; r <= a.box.bottom; r++) {
@@ -998,6 +1399,7 @@ class TableCollectionProxy extends FakeProxy<FakeSheet> {
     this.ctx.queue(this.node, "TableCollection.add", [address, hasHeaders], () => {
       const sheet = this.resolve();
       if (!sheet) throw new FakeOfficeError("ItemNotFound", "No sheet");
+      assertWritable(sheet);
       const box = fakeParse(address).box;
       const wb = this.excel.workbook;
       for (const t of wb.tablesOn(sheet)) {
@@ -1167,6 +1569,7 @@ class TableColumnCollectionProxy extends FakeProxy<FakeTable> {
     this.ctx.queue(this.node, "TableColumnCollection.add", [index ?? null, values ?? null, name ?? null], () => {
       const t = this.resolve();
       if (!t) return;
+      assertWritable(t.sheet);
       if (index !== undefined && index !== null && index !== -1 && index !== t.columns.length) {
         throw new Error("fake: TableColumnCollection.add only appends");
       }
@@ -1235,11 +1638,34 @@ class ChartCollectionProxy extends FakeProxy<FakeSheet> {
       const sheet = this.resolve();
       const a = source.resolve();
       if (!sheet || !a) throw new FakeOfficeError("InvalidArgument", "No chart source");
+      assertWritable(sheet);
       bound = { type, source: fakeAddress(a.sheet.name, a.box), seriesBy: seriesBy ?? "Auto", xValues: null, seriesName: null, title: null, legendVisible: true, position: null };
       sheet.charts.push(bound);
       this.excel.events.push({ kind: "add-chart", sheet: sheet.name, type });
     });
     return new ChartProxy(this.ctx, node, () => bound);
+  }
+  load(_select?: string | string[]): this {
+    this.ctx.queueLoad(this.node, "ChartCollection", "items/name", () => {
+      const sheet = this.resolve();
+      const charts = sheet ? [...sheet.charts] : [];
+      const data = charts.map((c, i) => ({ name: c.title ?? `Chart ${i + 1}` }));
+      return {
+        data,
+        commit: () => {
+          this.nullState = sheet === null;
+          this.loaded.items = charts.map((c, i) => {
+            const p = new ChartProxy(this.ctx, this.node.child("getItemAt", [i]), () => (sheet?.charts.includes(c) ? c : null));
+            p.markLoaded(data[i]?.name ?? "");
+            return p;
+          });
+        },
+      };
+    });
+    return this;
+  }
+  get items(): ChartProxy[] {
+    return this.read("items");
   }
 }
 
@@ -1284,6 +1710,27 @@ class ChartProxy extends FakeProxy<FakeChart> {
   resolve(): FakeChart | null {
     return this.resolver();
   }
+  /** For items of a loaded collection. */
+  markLoaded(name: string): void {
+    this.nullState = false;
+    this.loaded.name = name;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  delete(): void {
+    this.ctx.queue(this.node, "Chart.delete", [], () => {
+      const c = this.resolve();
+      if (!c) throw new FakeOfficeError("ItemNotFound", "No chart");
+      for (const sheet of this.excel.workbook.sheets) {
+        const i = sheet.charts.indexOf(c);
+        if (i < 0) continue;
+        assertWritable(sheet);
+        sheet.charts.splice(i, 1);
+        this.excel.events.push({ kind: "delete-chart", sheet: sheet.name });
+      }
+    });
+  }
   setPosition(start: string, end?: string): void {
     this.act("Chart.setPosition", [start, end ?? null], (c) => (c.position = end ? `${start}:${end}` : start));
   }
@@ -1327,6 +1774,12 @@ export class FakeExcel {
   cellEditModeSyncs = 0;
   /** Requirement sets reported as supported by `supports`. @default every ExcelApi set */
   apiVersion = 99;
+  /** Calling a method on a null object fails the sync (a host that refuses what Microsoft does not document). */
+  nullObjectMethodsThrow = false;
+  /** Ranges with more cells than this return `values`/`numberFormat` as null (null: never). */
+  nullValuesAboveCells: number | null = null;
+  /** Called before each round trip runs, with the number of round trips before it (a co-author's edits). */
+  beforeSync: ((syncsBefore: number) => void) | null = null;
 
   /** A new request context (as `Excel.run` would give), typed as the real one for the code under test. */
   context(): Excel.RequestContext {

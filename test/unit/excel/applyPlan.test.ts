@@ -239,22 +239,33 @@ describe("applyPlan: summary sheet", () => {
     return excel;
   }
 
-  it("replaces only the sheet with exactly that name, in one sync", async () => {
+  it("rewrites its own sheet in place (cleared, never deleted or added), touches no other sheet, in one sync", async () => {
     const excel = workbookWithOldSummary();
-    await excel.run((context) => applyPlan(context, { statusColumns: [], summary: summaryPlan() }, { supports: all }));
+    const own = excel.workbook.sheet("Balans summering");
+    await excel.run((context) => applyPlan(context, { statusColumns: [], summary: { ...summaryPlan(), existing: "Balans summering" } }, { supports: all }));
     expect(excel.syncCount).toBe(1);
-    const removed = excel.events.filter((e) => e.kind === "delete-sheet" || e.kind === "clear");
-    expect(removed).toEqual([{ kind: "delete-sheet", sheet: "Balans summering" }]);
-    expect(excel.workbook.sheets.map((s) => s.name)).toEqual(["Q1 '24", "balans summering (kopia)", "Balans summering"]);
+    const removed = excel.events.filter((e) => e.kind === "delete-sheet" || e.kind === "add-sheet" || e.kind === "clear");
+    expect(removed).toEqual([{ kind: "clear", sheet: "Balans summering", box: { top: 1, left: 1, bottom: 50, right: 50 }, applyTo: "All" }]);
+    expect(excel.workbook.sheets.map((s) => s.name)).toEqual(["Q1 '24", "Balans summering", "balans summering (kopia)"]);
+    expect(excel.workbook.sheet("Balans summering")).toBe(own);
     expect(excel.workbook.sheet("Q1 '24")?.value(1, 1)).toBe("data");
     expect(excel.workbook.sheet("balans summering (kopia)")?.value(1, 1)).toBe("rör ej");
     const writes = excel.events.filter((e) => e.kind === "write");
     expect(writes.every((e) => e.sheet === "Balans summering")).toBe(true);
   });
 
+  it("adds a new sheet under the plan's name when the plan has no existing sheet", async () => {
+    const excel = new FakeExcel();
+    excel.workbook.addSheet("Balans summering").put(1, 1, [["användarens"]]);
+    await excel.run((context) => applyPlan(context, { statusColumns: [], summary: { ...summaryPlan(), name: "Balans summering (2)", existing: null } }, { supports: all }));
+    expect(excel.workbook.sheet("Balans summering")?.value(1, 1)).toBe("användarens");
+    expect(excel.events.filter((e) => e.kind === "add-sheet")).toEqual([{ kind: "add-sheet", sheet: "Balans summering (2)" }]);
+    expect(excel.events.filter((e) => "sheet" in e && e.sheet === "Balans summering")).toEqual([]);
+  });
+
   it("writes values, formats, bold, fills, widths, links and the chart", async () => {
     const excel = workbookWithOldSummary();
-    await excel.run((context) => applyPlan(context, { statusColumns: [], summary: summaryPlan() }, { supports: all }));
+    await excel.run((context) => applyPlan(context, { statusColumns: [], summary: { ...summaryPlan(), existing: "Balans summering" } }, { supports: all }));
     const s = excel.workbook.sheet("Balans summering");
     expect(s?.value(50, 50)).toBeNull();
     expect(s?.value(4, 2)).toBe(1250000);
@@ -277,7 +288,7 @@ describe("applyPlan: summary sheet", () => {
 
   it("keeps text that starts with = + - @ as text", async () => {
     const excel = workbookWithOldSummary();
-    await excel.run((context) => applyPlan(context, { statusColumns: [], summary: summaryPlan() }, { supports: all }));
+    await excel.run((context) => applyPlan(context, { statusColumns: [], summary: { ...summaryPlan(), existing: "Balans summering" } }, { supports: all }));
     const s = excel.workbook.sheet("Balans summering");
     expect(s?.get(8, 1)?.formula).toBeNull();
     expect(s?.value(8, 1)).toBe('=HYPERLINK("http://x")');

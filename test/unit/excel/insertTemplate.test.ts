@@ -103,7 +103,7 @@ describe("insertTemplate", () => {
 
   it("suffixes the sheet and table names when they are taken", async () => {
     const excel = workbook();
-    excel.workbook.names.push("Parter_2");
+    excel.workbook.addName("Parter_2", "=Blad1!$A$1");
     await excel.run((context) => insertTemplate(context, template(), { supports: excel.supports }));
     const second = await excel.run((context) => insertTemplate(context, template(), { supports: excel.supports }));
     expect(second).toEqual({ sheet: "Balans mall (2)", tables: ["Balanslista_2", "Parter_3"] });

@@ -1,16 +1,20 @@
-import { BalansError } from "../../../src/app/port";
 import { SUMMARY_SHEET_NAME } from "../../../src/domain";
 import {
   excelSerialToIso,
   isDateFormat,
   locateTable,
-  nextReadBatch,
+  nextReadJobs,
   readWorkbook,
   toCellValue,
   toWorkbookData,
   type LoadedSheet,
 } from "../../../src/excel/readWorkbook";
+import { readSession } from "../../../src/excel/readSheets";
 import { FakeExcel } from "../../../src/excel/testing/fakeExcel";
+
+beforeEach(() => {
+  readSession.documentedOnly = false;
+});
 
 describe("excelSerialToIso (1900 date system)", () => {
   it.each([
@@ -24,6 +28,19 @@ describe("excelSerialToIso (1900 date system)", () => {
   ])("%p → %p", (serial, iso) => expect(excelSerialToIso(serial)).toBe(iso));
 
   it.each([0, -1, 0.5, 60, 2958466, Number.NaN])("%p is no date", (serial) => expect(excelSerialToIso(serial)).toBeNull());
+});
+
+describe("excelSerialToIso (1904 date system)", () => {
+  it.each([
+    [0, "1904-01-01"],
+    [1, "1904-01-02"],
+    [43830, "2024-01-01"],
+    [43889, "2024-02-29"],
+  ])("%p → %p", (serial, iso) => expect(excelSerialToIso(serial, true)).toBe(iso));
+  it("reads the same cell 1 462 days later than the 1900 system would", () => {
+    expect(excelSerialToIso(43830, false)).toBe("2019-12-31");
+    expect(toCellValue(43830, "yyyy-mm-dd", true)).toEqual({ date: "2024-01-01" });
+  });
 });
 
 describe("isDateFormat", () => {
@@ -63,78 +80,89 @@ describe("toCellValue", () => {
   it("keeps text that only contains a hash", () => expect(toCellValue("#1 prioritet", "General")).toBe("#1 prioritet"));
 });
 
+const block = (top: number, left: number, values: unknown[][], numberFormat?: unknown[][]) => ({
+  top,
+  left,
+  values,
+  numberFormat: numberFormat ?? values.map((r) => r.map(() => "General")),
+});
+
 const sheet = (over: Partial<LoadedSheet>): LoadedSheet => ({
   name: "Blad1",
-  address: "Blad1!B2:D5",
-  values: [
-    ["Titel", "", ""],
-    ["Datum", "Område", "Text"],
-    [45292, "Nära vård", "=inte en formel"],
-    ["", "", ""],
+  blocks: [
+    block(
+      2,
+      2,
+      [
+        ["Titel", "", ""],
+        ["Datum", "Område", "Text"],
+        [45292, "Nära vård", "=inte en formel"],
+      ],
+      [
+        ["General", "General", "General"],
+        ["General", "General", "General"],
+        ["yyyy-mm-dd", "General", "@"],
+      ],
+    ),
   ],
-  numberFormat: [
-    ["General", "General", "General"],
-    ["General", "General", "General"],
-    ["yyyy-mm-dd", "General", "@"],
-    ["General", "General", "General"],
-  ],
-  tables: [{ name: "Balanslista", showHeaders: true, columns: ["Datum", "Område", "Text"], rowCount: 2 }],
+  tables: [{ name: "Balanslista", showHeaders: true, columns: ["Datum", "Område", "Text"], rowCount: 1, headerAddress: "Blad1!B3:D3" }],
   ...over,
 });
 
 describe("locateTable", () => {
-  it("finds the header row where all column names stand side by side", () => {
-    expect(locateTable(sheet({}), { name: "T", showHeaders: true, columns: ["Datum", "Område", "Text"], rowCount: 2 })).toEqual({
+  it("uses the loaded header address", () => {
+    expect(locateTable({ name: "T", showHeaders: true, columns: ["A"], rowCount: 7, headerAddress: "'Blad 1'!F10:F10" })).toEqual({
       name: "T",
-      headerRow: 3,
-      firstColumn: 2,
-      rowCount: 2,
-      columnCount: 3,
+      headerRow: 10,
+      firstColumn: 6,
+      rowCount: 7,
+      columnCount: 1,
     });
   });
-  it("finds a table that does not start in the used range's first column", () => {
-    expect(locateTable(sheet({}), { name: "T", showHeaders: true, columns: ["Område", "Text"], rowCount: 2 })).toMatchObject({ headerRow: 3, firstColumn: 3 });
-  });
-  it("gives up when the header row appears twice", () => {
-    const twice = sheet({
-      address: "Blad1!A1:B4",
-      values: [["A", "B"], [1, 2], ["A", "B"], [3, 4]],
-      numberFormat: [["General", "General"], ["General", "General"], ["General", "General"], ["General", "General"]],
-    });
-    expect(locateTable(twice, { name: "T", showHeaders: true, columns: ["A", "B"], rowCount: 1 })).toBeNull();
-  });
-  it("uses a loaded header address", () => {
-    expect(
-      locateTable(sheet({}), { name: "T", showHeaders: true, columns: ["A"], rowCount: 7, headerAddress: "'Blad 1'!F10:F10" }),
-    ).toEqual({ name: "T", headerRow: 10, firstColumn: 6, rowCount: 7, columnCount: 1 });
-  });
-  it("leaves out tables with hidden headers", () => {
-    expect(locateTable(sheet({}), { name: "T", showHeaders: false, columns: ["Datum", "Område", "Text"], rowCount: 2 })).toBeNull();
+  it("leaves out tables with hidden headers or no loaded address", () => {
+    expect(locateTable({ name: "T", showHeaders: false, columns: ["A"], rowCount: 2, headerAddress: "A1" })).toBeNull();
+    expect(locateTable({ name: "T", showHeaders: true, columns: ["A"], rowCount: 2 })).toBeNull();
   });
 });
 
 describe("toWorkbookData", () => {
   it("converts values, keeps positions and locates tables", () => {
     const data = toWorkbookData([sheet({})]);
-    expect(data.sheets).toHaveLength(1);
     const s = data.sheets[0];
     expect(s).toMatchObject({ name: "Blad1", top: 2, left: 2 });
+    expect(s?.values[0]).toEqual(["Titel"]);
     expect(s?.values[2]).toEqual([{ date: "2024-01-01" }, "Nära vård", "=inte en formel"]);
-    expect(s?.values[3]).toEqual([null, null, null]);
-    expect(s?.tables).toEqual([{ name: "Balanslista", headerRow: 3, firstColumn: 2, rowCount: 2, columnCount: 3 }]);
+    expect(s?.tables).toEqual([{ name: "Balanslista", headerRow: 3, firstColumn: 2, rowCount: 1, columnCount: 3 }]);
   });
-  it("leaves out the Balans summary sheet, and only it", () => {
+  it("keeps every sheet, the summary sheet too (ownership is the engine's to decide)", () => {
     const data = toWorkbookData([sheet({ name: SUMMARY_SHEET_NAME }), sheet({ name: "balans summering" })]);
-    expect(data.sheets.map((s) => s.name)).toEqual(["balans summering"]);
+    expect(data.sheets.map((s) => s.name)).toEqual([SUMMARY_SHEET_NAME, "balans summering"]);
+  });
+  it("is sparse: rows between blocks share one empty row, a far cell costs one row", () => {
+    const data = toWorkbookData([sheet({ blocks: [block(1, 1, [["A", "B"]]), block(1_048_576, 16_384, [["x"]])] })]);
+    const s = data.sheets[0];
+    expect(s?.values).toHaveLength(1_048_576);
+    expect(s?.values[1]).toBe(s?.values[500_000]);
+    expect(s?.values[1]).toEqual([]);
+    expect(s?.values[0]).toEqual(["A", "B"]);
+    expect(s?.values[1_048_575]?.length).toBe(16_384);
+    expect(s?.values[1_048_575]?.[16_383]).toBe("x");
+  });
+  it("keeps a formula's empty text as \"\" (not free), an empty cell as absent", () => {
+    const data = toWorkbookData([sheet({ blocks: [block(1, 1, [["a", "", ""]])], formulaAreas: [{ top: 1, left: 3, bottom: 1, right: 3 }] })]);
+    expect(data.sheets[0]?.values[0]).toEqual(["a", null, ""]);
   });
   it("gives an empty sheet no values", () => {
-    expect(toWorkbookData([sheet({ address: null, values: [], numberFormat: [], tables: [] })]).sheets[0]).toEqual({
-      name: "Blad1",
-      top: 1,
-      left: 1,
-      values: [],
-      tables: [],
+    expect(toWorkbookData([sheet({ blocks: [], tables: [] })]).sheets[0]).toEqual({ name: "Blad1", top: 1, left: 1, values: [], tables: [] });
+  });
+  it("carries merges, protection, visibility, names, structure lock and the date system", () => {
+    const data = toWorkbookData([sheet({ merges: [{ top: 3, left: 1, bottom: 3, right: 7 }], protected: true, hidden: true })], {
+      names: [{ name: "_Balans_Version", refersTo: '"1"', scope: null, hidden: true }],
+      structureLocked: true,
+      date1904: false,
     });
+    expect(data.sheets[0]).toMatchObject({ merges: [{ top: 3, left: 1, bottom: 3, right: 7 }], protected: true, hidden: true });
+    expect(data).toMatchObject({ structureLocked: true, date1904: false, names: [{ name: "_Balans_Version" }] });
   });
   it("does not mutate its input", () => {
     const input = sheet({});
@@ -161,18 +189,18 @@ function smallWorkbook(): FakeExcel {
 }
 
 describe("readWorkbook", () => {
-  it("reads every sheet in one sync and skips the summary sheet", async () => {
+  it("reads every sheet in 2 syncs on the one-batch path", async () => {
     const excel = smallWorkbook();
     const data = await excel.run((context) => readWorkbook(context));
-    expect(excel.syncCount).toBe(1);
-    expect(data.sheets.map((s) => s.name)).toEqual(["Balanslista", "Tom", "Avtal"]);
+    expect(excel.syncCount).toBe(2);
+    expect(data.sheets.map((s) => s.name)).toEqual(["Balanslista", "Tom", SUMMARY_SHEET_NAME, "Avtal"]);
     const b = data.sheets[0];
     expect(b?.top).toBe(1);
     expect(b?.values[3]).toEqual([null, { date: "2024-01-01" }, "Budget"]);
     expect(b?.values[4]).toEqual([null, 45300, { error: "#N/A" }]);
     expect(b?.tables).toEqual([{ name: "Balans", headerRow: 3, firstColumn: 2, rowCount: 2, columnCount: 2 }]);
-    expect(data.sheets[1]).toEqual({ name: "Tom", top: 1, left: 1, values: [], tables: [] });
-    expect(data.sheets[2]?.tables).toEqual([{ name: "Avtal", headerRow: 1, firstColumn: 1, rowCount: 1, columnCount: 2 }]);
+    expect(data.sheets[1]).toEqual({ name: "Tom", top: 1, left: 1, values: [], tables: [], merges: [], protected: false, hidden: false });
+    expect(data.sheets[3]?.tables).toEqual([{ name: "Avtal", headerRow: 1, firstColumn: 1, rowCount: 1, columnCount: 2 }]);
   });
 
   it("costs one more sync per SHEET_CAP sheets", async () => {
@@ -180,10 +208,10 @@ describe("readWorkbook", () => {
     for (let i = 1; i <= 7; i++) excel.workbook.addSheet(`Blad${i}`).put(1, 1, [[i]]);
     const data = await excel.run((context) => readWorkbook(context, { sheetCap: 3 }));
     expect(data.sheets.map((s) => s.values[0]?.[0])).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(excel.syncCount).toBe(3);
+    expect(excel.syncCount).toBe(4);
   });
 
-  it("loads the header address in a second sync only for an ambiguous table", async () => {
+  it("tells two tables with the same headers apart by their loaded addresses (no extra sync)", async () => {
     const excel = new FakeExcel();
     excel.workbook.addSheet("Blad1").put(1, 1, [["A", "B"]]);
     excel.workbook.addTable("Blad1", "Riktig", 5, 1, ["A", "B"], [[1, 2]]);
@@ -192,14 +220,12 @@ describe("readWorkbook", () => {
     expect(data.sheets[0]?.tables).toEqual([{ name: "Riktig", headerRow: 5, firstColumn: 1, rowCount: 1, columnCount: 2 }]);
   });
 
-  it("falls back to a chunked read when the response is too large", async () => {
+  it("packs the data blocks into syncs under the response budget", async () => {
     const excel = new FakeExcel();
     const rows = Array.from({ length: 3000 }, (_, i) => [`Ärende nummer ${i}`, i, 45292 + i]);
     excel.workbook.addTable("Stor", "Stor", 1, 1, ["Ärende", "Nr", "Datum"], rows);
     excel.limits.responseBytes = 100_000;
     const data = await excel.run((context) => readWorkbook(context, { budgetBytes: 60_000 }));
-    const failed = excel.syncs.filter((s) => !s.ok);
-    expect(failed.length).toBeGreaterThanOrEqual(1);
     expect(excel.syncs.filter((s) => s.ok).every((s) => s.responseBytes <= 100_000)).toBe(true);
     const values = data.sheets[0]?.values ?? [];
     expect(values).toHaveLength(3001);
@@ -207,7 +233,7 @@ describe("readWorkbook", () => {
     expect(data.sheets[0]?.tables).toEqual([{ name: "Stor", headerRow: 1, firstColumn: 1, rowCount: 3000, columnCount: 3 }]);
   });
 
-  it("halves chunks that Excel still refuses", async () => {
+  it("halves reads that Excel still refuses", async () => {
     const excel = new FakeExcel();
     const long = "x".repeat(400);
     const rows = Array.from({ length: 200 }, (_, i) => [long, i]);
@@ -218,45 +244,34 @@ describe("readWorkbook", () => {
     expect(values).toHaveLength(201);
     expect(values[0]).toEqual(["Text", "Nr"]);
     expect(values[200]).toEqual([long, 199]);
-    expect(excel.syncs.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(2);
-  });
-
-  it("refuses a sheet beyond 5 000 000 cells with a message naming it", async () => {
-    const excel = new FakeExcel();
-    const s = excel.workbook.addSheet("Jättestort");
-    s.put(1, 1, [["a"]]);
-    s.put(1_000_000, 6, [["z"]]);
-    const error = await excel.run((context) => readWorkbook(context)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BalansError);
-    expect(error).toMatchObject({ code: "too-many-cells" });
-    expect((error as BalansError).message).toContain("Jättestort");
-    expect((error as BalansError).messageEn).toContain("Jättestort");
+    expect(excel.syncs.filter((s) => !s.ok).length).toBeGreaterThanOrEqual(1);
   });
 });
 
-describe("nextReadBatch", () => {
+describe("nextReadJobs", () => {
   it("keeps every batch within the budget and covers every row once, in order", () => {
-    const sheets = [{ rows: 100_000, columns: 8 }, { rows: 0, columns: 0 }, { rows: 10, columns: 2 }];
-    const cursor = [0, 0, 0];
+    const queue = [
+      { sheet: 0, box: { top: 1, left: 1, bottom: 100_000, right: 8 } },
+      { sheet: 2, box: { top: 5, left: 1, bottom: 14, right: 2 } },
+    ];
     const batches = [];
-    for (let b = nextReadBatch(sheets, cursor, 3_500_000, 60); b.length > 0; b = nextReadBatch(sheets, cursor, 3_500_000, 60)) batches.push(b);
+    for (let b = nextReadJobs(queue, 3_500_000, 60); b.length > 0; b = nextReadJobs(queue, 3_500_000, 60)) batches.push(b);
     expect(batches.length).toBe(14);
-    for (const b of batches) expect(b.reduce((s, j) => s + j.bytes, 0)).toBeLessThanOrEqual(3_500_000);
+    for (const b of batches) expect(b.reduce((s, j) => s + (j.box.bottom - j.box.top + 1) * (j.box.right - j.box.left + 1) * 60, 0)).toBeLessThanOrEqual(3_500_000);
     const jobs0 = batches.flat().filter((j) => j.sheet === 0);
-    expect(jobs0.reduce((s, j) => s + j.rows, 0)).toBe(100_000);
-    expect(jobs0.map((j) => j.offset)).toEqual(jobs0.map((_, i) => i * 7291));
+    expect(jobs0.reduce((s, j) => s + j.box.bottom - j.box.top + 1, 0)).toBe(100_000);
+    expect(jobs0.map((j) => j.box.top)).toEqual(jobs0.map((_, i) => 1 + i * 7291));
     expect(batches.at(-1)?.map((j) => j.sheet)).toEqual([0, 2]);
-    expect(cursor).toEqual([100_000, 0, 10]);
   });
 
   it("takes at least one row even when one row is over the budget", () => {
-    const cursor = [0];
-    expect(nextReadBatch([{ rows: 3, columns: 10 }], cursor, 100, 60)).toEqual([{ sheet: 0, offset: 0, rows: 1, bytes: 600 }]);
-    expect(cursor).toEqual([1]);
+    const queue = [{ sheet: 0, box: { top: 1, left: 1, bottom: 3, right: 10 } }];
+    expect(nextReadJobs(queue, 100, 60)).toEqual([{ sheet: 0, box: { top: 1, left: 1, bottom: 1, right: 10 } }]);
+    expect(queue).toEqual([{ sheet: 0, box: { top: 2, left: 1, bottom: 3, right: 10 } }]);
   });
 });
 
-describe("chunked read learns the size of a cell", () => {
+describe("the read learns the size of a cell", () => {
   it("needs fewer syncs than the cautious estimate would when cells are small", async () => {
     const excel = new FakeExcel();
     const rows = Array.from({ length: 20_000 }, (_, i) => [i, i % 7, 1]);
@@ -266,7 +281,7 @@ describe("chunked read learns the size of a cell", () => {
     expect(data.sheets[0]?.values).toHaveLength(20_001);
     const ok = excel.syncs.filter((s) => s.ok);
     expect(ok.every((s) => s.responseBytes <= 200_000)).toBe(true);
-    // At 60 bytes a cell, 60 003 cells would take 25 chunk syncs of 150 000 bytes.
+    // At 60 bytes a cell, 60 003 cells would take 25 syncs of 150 000 bytes.
     expect(ok.length).toBeLessThan(15);
   });
 });

@@ -74,7 +74,7 @@ export function valueAt(sheet: SheetData, row: number, col: number): CellValue {
 /** The worksheet box the case's values and tables cover. */
 export function extentOf(sheet: SheetData): { bottom: number; right: number } {
   let bottom = sheet.top + sheet.values.length - 1;
-  let right = sheet.left + Math.max(0, ...sheet.values.map((r) => r.length)) - 1;
+  let right = sheet.left + sheet.values.reduce((m, r) => Math.max(m, r.length), 0) - 1;
   for (const t of sheet.tables) {
     bottom = Math.max(bottom, t.headerRow + t.rowCount);
     right = Math.max(right, t.firstColumn + t.columnCount - 1);
