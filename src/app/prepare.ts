@@ -9,10 +9,13 @@
  * planned, so the summary sheet lists them too. Plain TypeScript: no Office, no files.
  */
 import { analyseWorkbook } from "../domain/analyseWorkbook";
-import { decideSummarySheet, ownedSummarySheet, planNames, readOwnership, type CellRef } from "../domain/ownership";
+import { decideSummarySheet, ONCE_NOTICES, ownedSummarySheet, planNames, readOwnership, type CellRef, type NoticeCode } from "../domain/ownership";
 import { planFlags } from "../domain/planFlags";
+import { planLiveStatus, withLiveNames } from "../domain/planLiveStatus";
+import { recordAfterCheck } from "../domain/sinceLastCheck";
 import { planSummary } from "../domain/planSummary";
-import type { Analysis, Options, Plan, Problem, SummarySheetPlan, WorkbookData } from "../domain/types";
+import type { Analysis, Options, Plan, Problem, StatusColumnPlan, SummarySheetPlan, WorkbookData } from "../domain/types";
+import { BalansError } from "./port";
 import { assertFreeColumns, noTablesError } from "./workbookGuards";
 
 /**
@@ -46,15 +49,23 @@ export function prepare(data: WorkbookData, options: Options, what: PrepareWhat)
 
   const decision = decideSummarySheet(data, record);
   for (const n of decision.notices) analysis.problems.push(n);
-  const notices = analysis.problems.filter((p) => p.code !== undefined);
-
-  const statusColumns = planFlags(analysis);
-  assertFreeColumns(data, statusColumns);
-  const summary: SummarySheetPlan | null =
-    decision.name === null ? null : { ...planSummary(analysis), name: decision.name, existing: decision.existing };
 
   const writesStatus = what !== "summering";
   const writesSummary = what !== "kontrollera";
+
+  const statusColumns = planFlags(analysis);
+  assertFreeColumns(data, statusColumns);
+  // Issue 11: statuses that follow the calendar (planLiveStatus.ts); its notices join the others.
+  const live = planLiveStatus({ data, analysis, options, statusColumns, writesStatus, isFree: (p) => isFreeColumn(data, p) });
+  for (const n of live.notices) analysis.problems.push(n);
+  const notices = analysis.problems.filter((p) => p.code !== undefined);
+
+  const summary: SummarySheetPlan | null =
+    decision.name === null
+      ? null
+      : // Once-only notices (an adoption, a summary written beside a user's sheet) are said to the user
+        // but kept off the sheet, so that a second run writes the same sheet (idempotence).
+        { ...planSummary({ ...analysis, problems: analysis.problems.filter((p) => !isOnceNotice(p)) }, { counts: live.counts }), name: decision.name, existing: decision.existing };
 
   // The record after this run: what Balans owns already (kept even when not written this run)
   // and what this run creates.
@@ -70,13 +81,28 @@ export function prepare(data: WorkbookData, options: Options, what: PrepareWhat)
   }
   const ownedSummary = ownedSummarySheet(data, record);
   const summarySheet = ownedSummary?.sheet ?? (writesSummary && summary !== null ? summary.name : null);
-  const { names, removeNames } = planNames(record, { summary: summarySheet, statusColumns: owned });
+  const { names, removeNames } = withLiveNames(planNames(record, { summary: summarySheet, statusColumns: owned }), live.names);
 
   const plan: Plan = {
-    statusColumns: writesStatus ? statusColumns : [],
+    statusColumns: writesStatus ? live.statusColumns : [],
     summary: writesSummary ? summary : null,
     names,
     removeNames,
   };
+  // Issue 11: Kontrollera stores the since-last-check record (a same-day check replaces its own).
+  if (writesStatus) plan.checkRecord = recordAfterCheck(data.checkRecord, options.today, analysis.followUps, analysis.agreements);
   return { analysis, plan, notices };
+}
+
+const isOnceNotice = (p: Problem) => p.code !== undefined && ONCE_NOTICES.has(p.code as NoticeCode);
+
+/** B1's guard (assertFreeColumns) as a predicate, for the dates column of issue 11. */
+function isFreeColumn(data: WorkbookData, plan: StatusColumnPlan): boolean {
+  try {
+    assertFreeColumns(data, [plan]);
+    return true;
+  } catch (error) {
+    if (error instanceof BalansError && error.code === "sheet-not-empty") return false;
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { CommandMessage, RibbonCommand } from "../app/settings";
 import type { ActionOutcome, ErrorCode } from "../app/port";
+import { describeMoneyAttention } from "../domain/attention";
 
 export type Language = "sv" | "en";
 
@@ -39,9 +40,13 @@ export function describeSuccess(command: RibbonCommand, result: ActionOutcome | 
       messageEn: `The template was inserted on the sheet "${result}".`,
     };
   }
+  // The money that needs attention (issue 10), as one more sentence when there is any.
+  const money = describeMoneyAttention(result.analysis?.attention ?? []);
+  const moneySv = money === null ? "" : ` ${money.sv}`;
+  const moneyEn = money === null ? "" : ` ${money.en}`;
   if (command === "summering") {
     const sheet = result.summarySheet ?? "Balans summering";
-    return { ...base, message: `Bladet ”${sheet}” är uppdaterat.`, messageEn: `The sheet "${sheet}" is up to date.` };
+    return { ...base, message: `Bladet ”${sheet}” är uppdaterat.${moneySv}`, messageEn: `The sheet "${sheet}" is up to date.${moneyEn}` };
   }
   const followUps = result.analysis?.followUps ?? [];
   const agreements = result.analysis?.agreements ?? [];
@@ -49,14 +54,22 @@ export function describeSuccess(command: RibbonCommand, result: ActionOutcome | 
   const dueSoon = followUps.filter((f) => f.status === "due-soon").length;
   const expired = agreements.filter((a) => a.status === "expired").length;
   const expiring = agreements.filter((a) => a.status === "expiring").length;
+  const columns = result.statusColumns;
+  const done =
+    columns === 0
+      ? { sv: "ingen tabell att markera", en: "no table to mark" }
+      : {
+          sv: `kolumnen Balans status är uppdaterad i ${count(columns, "tabell", "tabeller")}`,
+          en: `the column Balans status was updated in ${count(columns, "table", "tables")}`,
+        };
   return {
     ...base,
     message:
-      `Kontrollen är klar: ${count(overdue, "försenad uppföljning", "försenade uppföljningar")}, ${dueSoon} snart; ` +
-      `${count(expired, "utgånget avtal", "utgångna avtal")}, ${expiring} löper snart ut.`,
+      `Kontrollen är klar: ${done.sv}. ${count(overdue, "försenad uppföljning", "försenade uppföljningar")}, ${dueSoon} snart; ` +
+      `${count(expired, "utgånget avtal", "utgångna avtal")}, ${expiring} löper snart ut.${moneySv}`,
     messageEn:
-      `Check done: ${count(overdue, "overdue follow-up", "overdue follow-ups")}, ${dueSoon} due soon; ` +
-      `${count(expired, "expired agreement", "expired agreements")}, ${expiring} expiring soon.`,
+      `Check done: ${done.en}. ${count(overdue, "overdue follow-up", "overdue follow-ups")}, ${dueSoon} due soon; ` +
+      `${count(expired, "expired agreement", "expired agreements")}, ${expiring} expiring soon.${moneyEn}`,
   };
 }
 
@@ -105,6 +118,26 @@ export function describeError(command: RibbonCommand, error: unknown, at: Date):
     message: `${name} misslyckades: ${detail}`,
     messageEn: `${nameEn} failed: ${detail}`,
   };
+}
+
+/** Office ends an ExecuteFunction command that has not called `event.completed()` within 5 minutes. */
+export const COMMAND_LIMIT_MS = 5 * 60 * 1000;
+/** The dialog is closed this long before the command's limit, whatever happens. */
+export const COMMAND_MARGIN_MS = 30 * 1000;
+/** A success closes by itself after this long (the user may close it before). @default 8000 */
+export const SUCCESS_DIALOG_MS = 8 * 1000;
+/** Shorter than this before the limit, no dialog is opened at all (the pane still gets the message). */
+export const MIN_DIALOG_MS = 3 * 1000;
+
+/**
+ * How long the message dialog may stay open, measured from `nowMs`, for a command that started
+ * at `startedAtMs`: a success at most SUCCESS_DIALOG_MS, an error until the user closes it; both
+ * end COMMAND_MARGIN_MS before the command's 5-minute limit. 0: open no dialog.
+ */
+export function dialogCloseDelay(ok: boolean, startedAtMs: number, nowMs: number): number {
+  const left = startedAtMs + COMMAND_LIMIT_MS - COMMAND_MARGIN_MS - nowMs;
+  if (!Number.isFinite(left) || left < MIN_DIALOG_MS) return 0;
+  return ok ? Math.min(SUCCESS_DIALOG_MS, left) : left;
 }
 
 /** Longest message text put into the dialog's URL (Office limits the URL's length). */

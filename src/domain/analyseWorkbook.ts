@@ -7,8 +7,12 @@ import { parseAmount } from "./parseAmount";
 import { parseArea, parseYear, yearFromName } from "./parseArea";
 import { parseValidity } from "./parseValidity";
 import { recogniseTables } from "./recogniseTables";
+import { ownedSummarySheet } from "./ownership";
 import { createPartyMatcher, resolveParty } from "./resolveParty";
 import { summariseFunds, type AllocationLine, type FundLine } from "./summariseFunds";
+import { listMoneyAttention } from "./attention";
+import { readAllocationDue, readFundTracking, type RowReporter } from "./fundTracking";
+import { sinceLastCheck } from "./sinceLastCheck";
 import type { Agreement, Analysis, CellValue, FollowUp, IsoDate, Options, Problem, RecognisedTable, TableRow, WorkbookData } from "./types";
 
 function field(table: RecognisedTable, row: TableRow, key: string): CellValue {
@@ -47,7 +51,9 @@ function text(v: CellValue): string {
 /** Read a table, compute every summary and status, and collect problems. Never throws on data. */
 export function analyseWorkbook(data: WorkbookData, options: Options): Analysis {
   const problems: Problem[] = [];
-  const tables = recogniseTables(data, problems);
+  // The summary sheet Balans owns (by its record, or adopted) is Balans's output, not data.
+  const summary = ownedSummarySheet(data);
+  const tables = recogniseTables(summary === null ? data : { ...data, sheets: data.sheets.filter((s) => s.name !== summary.sheet) }, problems);
   const report = (t: RecognisedTable, row: number | null, column: string | null, message: string, messageEn: string) =>
     problems.push({ sheet: t.sheet, table: t.table, row, column, message, messageEn });
 
@@ -79,6 +85,8 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
   };
 
   const allocations: AllocationLine[] = [];
+  const allocationPlaces: { year: number; area: string; sheet: string; table: string; firstColumn: number; row: number }[] = [];
+  const onRow = (t: RecognisedTable): RowReporter => (row, column, message, messageEn) => report(t, row, column, message, messageEn);
   for (const t of tables.filter((x) => x.kind === "allocations")) {
     for (const r of t.rows) {
       const year = tableYear(t, r);
@@ -90,7 +98,8 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
       if (year === null) { report(t, r.row, header(t, "year", "År"), "År saknas: raden räknas inte med.", "Year is missing: the row is left out."); continue; }
       if (!area) { report(t, r.row, areaCol, "Område saknas eller kan inte läsas: raden räknas inte med.", "Area is missing or unreadable: the row is left out."); continue; }
       if (!amount.ok) { report(t, r.row, amountCol, `${sentence(amount.message)} Raden räknas inte med.`, `${sentence(amount.messageEn)} The row is left out.`); continue; }
-      allocations.push({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: areaCol, year, areaKey: area.key, areaName: area.name, amount: amount.value });
+      allocations.push({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: areaCol, year, areaKey: area.key, areaName: area.name, amount: amount.value, reportDue: readAllocationDue(t, r, onRow(t)) });
+      allocationPlaces.push({ year, area: area.key, sheet: t.sheet, table: t.table, firstColumn: t.firstColumn, row: r.row });
     }
   }
 
@@ -135,10 +144,13 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
         report(t, r.row, header(t, "responsible", "Ansvarig verksamhet"), "Ansvarig verksamhet saknas; raden redovisas under (okänd part).",
           "Responsible organisation is missing; the row is shown under (unknown party).");
       }
-      lines.push({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: header(t, "area", "Område"), year, areaKey: area.key, areaName: area.name, party, amount: amount.value });
+      lines.push({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: header(t, "area", "Område"), year, areaKey: area.key, areaName: area.name, party, amount: amount.value,
+        firstColumn: t.firstColumn, title: text(field(t, r, "insats")) || `Rad ${r.row}`, responsible, tracking: readFundTracking(t, r, onRow(t)) });
     }
   }
-  const funds = summariseFunds(lines, allocations, problems);
+  const funds = summariseFunds(lines, allocations, problems, options);
+  // Money that needs attention (issue 10): imbalances, overspent rows, report-backs.
+  const attention = listMoneyAttention(funds, allocationPlaces);
 
   const followUps: FollowUp[] = [];
   for (const t of tables.filter((x) => x.kind === "balanslista")) {
@@ -173,7 +185,9 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
       const st = followUpStatus({ statusText: isBlank(statusCell) ? null : cellText(statusCell), nextDate, milestones }, options.today, options.dueSoonDays);
       const title = text(field(t, r, "what")) || text(field(t, r, "activity")) || `Rad ${r.row}`;
       const area = text(field(t, r, "area"));
-      followUps.push({ sheet: t.sheet, table: t.table, firstColumn: t.firstColumn, row: r.row, title, area: area === "" ? null : area, status: st.status, next: st.next, latest: st.latest });
+      followUps.push({ sheet: t.sheet, table: t.table, firstColumn: t.firstColumn, row: r.row, title, area: area === "" ? null : area, status: st.status, next: st.next, latest: st.latest,
+        // Issue 11: the dates that decide the status on any day (the explicit date wins, as in followUpStatus).
+        dates: nextDate !== null ? [nextDate] : milestones });
     }
   }
 
@@ -199,5 +213,7 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
     }
   }
 
-  return { today: options.today, tables, funds, followUps, agreements, problems };
+  // Issue 11: what changed since the last recorded check.
+  const { since, changes } = sinceLastCheck(data.checkRecord, options.today, followUps, agreements);
+  return { today: options.today, tables, funds, followUps, agreements, problems, attention, since, changes };
 }

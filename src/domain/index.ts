@@ -11,6 +11,7 @@ export { planFlags } from "./planFlags";
 export { planSummary } from "./planSummary";
 export { OWNED_HEADER as OWNED_COLUMN_HEADER } from "./recogniseTables";
 export { SUMMARY_NAME as SUMMARY_SHEET_NAME } from "./planSummary";
+export { decideSummarySheet, ownedSummarySheet, planNames, readOwnership, type NoticeCode, type OwnershipRecord } from "./ownership";
 
 export function defaultOptions(today?: IsoDate): Options {
   return { today: today ?? todayIso(), dueSoonDays: 30, expiringDays: 90 };
@@ -24,7 +25,10 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return `${y}-${m}-${d}`;
 }
 
-/** Both plans: what `balans apply` writes (Kontrollera + Summering). */
+/**
+ * Both plans from an analysis, without the ownership record's decisions (summary sheet name,
+ * names to write): the adapters call `prepare` (src/app/prepare.ts) instead.
+ */
 export function planApply(analysis: Analysis): Plan {
   return { statusColumns: planFlags(analysis), summary: planSummary(analysis) };
 }

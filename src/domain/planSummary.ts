@@ -1,10 +1,14 @@
 import type Decimal from "decimal.js";
 import { columnLetter } from "./columnLetter";
+import { kronorFormat, planMoneyAttention, planPartyRows, planYearsOverview, putUsage, SheetCells, usageHeaders } from "./planBudgetSummary";
+import { SUMMARY_SHEET, SUMMARY_SUBTITLE_START, SUMMARY_TITLE } from "./ownership";
+import { planStatusCounts, type StatusCountSource } from "./planLiveStatus";
+import { planChangesSection } from "./sinceLastCheck";
 import { AGREEMENT_STYLES, FOLLOW_UP_STYLES } from "./statusLabels";
-import { KRONOR_FORMAT, KRONOR_ORE_FORMAT } from "./template";
-import type { Analysis, SummaryCell, SummarySheetPlan } from "./types";
+import type { Analysis, SummaryCell, SummarySheetPlan, YearSummary } from "./types";
 
-export const SUMMARY_NAME = "Balans summering";
+/** The summary sheet's default name (ownership.ts decides the name it gets in a workbook). */
+export const SUMMARY_NAME = SUMMARY_SHEET;
 /** Problems listed on the summary sheet at most; the pane lists them all. */
 export const MAX_PROBLEM_ROWS = 1000;
 
@@ -17,7 +21,7 @@ const DIFF_FILL = "FFC7CE";
  * Fördelat, Differens), the parties and totals; overdue and due-soon follow-ups; expired and
  * expiring agreements; problems. Cell text from the workbook is data, never a formula.
  */
-export function planSummary(analysis: Analysis): SummarySheetPlan {
+export function planSummary(analysis: Analysis, live: SummaryLiveInput = {}): SummarySheetPlan {
   const cells: SummaryCell[] = [];
   let row = 1;
   const put = (col: number, value: string | number | null, extra: Omit<SummaryCell, "row" | "col" | "value"> = {}) =>
@@ -34,19 +38,24 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
   };
   const link = (sheet: string, firstColumn: number, r: number) => ({ sheet, address: `${columnLetter(firstColumn)}${r}` });
 
-  put(1, "Balans – summering", { bold: true });
+  put(1, SUMMARY_TITLE, { bold: true });
   row++;
-  put(1, `Beräknad för datumet ${analysis.today}. Bladet ägs av Balans och skrivs om vid varje summering.`);
+  put(1, `${SUMMARY_SUBTITLE_START} ${analysis.today}. Bladet ägs av Balans och skrivs om vid varje summering.`);
   row += 2;
 
+  // Issue 11: counts per status that follow the day, and what changed since the last check.
+  const sections = new SheetCells(cells, row);
+  planStatusCounts(sections, live.counts ?? [], analysis.today);
+  planChangesSection(sections, analysis);
+  row = sections.row;
+
   let chart: SummarySheetPlan["chart"] = null;
-  for (const y of analysis.funds) {
-    const hasOre = [...y.areas.flatMap((a) => [a.allocated, a.distributed]), ...y.parties.map((p) => p.distributed)].some(
-      (d) => d !== null && !d.isInteger(),
-    );
-    const fmt = hasOre ? KRONOR_ORE_FORMAT : KRONOR_FORMAT;
-    heading(`Fördelning ${y.year}`, 5);
-    headerRow(["Område", "Namn", "Tilldelat", "Fördelat", "Differens"]);
+  // Newest year first, as in the pane (the chart shows the newest year's parties).
+  for (const y of [...analysis.funds].reverse()) {
+    const fmt = fundsFormat(y);
+    const usage = usageHeaders(y);
+    heading(`Fördelning ${y.year}`, 5 + usage.length);
+    headerRow(["Område", "Namn", "Tilldelat", "Fördelat", "Differens", ...usage]);
     for (const a of y.areas) {
       const off = a.difference !== null && !a.difference.isZero();
       put(1, a.area);
@@ -54,6 +63,7 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
       cells.push({ row, col: 3, ...money(a.allocated, fmt) });
       cells.push({ row, col: 4, ...money(a.distributed, fmt) });
       cells.push({ row, col: 5, ...money(a.difference, fmt, off ? { fill: DIFF_FILL } : {}) });
+      putUsage(new SheetCells(cells, row), 6, y, a, fmt);
       row++;
     }
     const totalOff = y.total.difference !== null && !y.total.difference.isZero();
@@ -61,23 +71,31 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
     cells.push({ row, col: 3, ...money(y.total.allocated, fmt, { bold: true }) });
     cells.push({ row, col: 4, ...money(y.total.distributed, fmt, { bold: true }) });
     cells.push({ row, col: 5, ...money(y.total.difference, fmt, totalOff ? { bold: true, fill: DIFF_FILL } : { bold: true }) });
+    putUsage(new SheetCells(cells, row), 6, y, y.total, fmt, { bold: true });
     row += 2;
 
-    heading(`Per part ${y.year}`, 2);
-    headerRow(["Part", "Fördelat"]);
+    heading(`Per part ${y.year}`, 2 + usage.length);
+    headerRow(["Part", "Fördelat", ...usage]);
     const first = row;
     for (const p of y.parties) {
       put(1, p.party);
       cells.push({ row, col: 2, ...money(p.distributed, fmt) });
+      putUsage(new SheetCells(cells, row), 3, y, p, fmt);
       row++;
     }
-    if (y.parties.length > 0) {
+    if (y.parties.length > 0 && chart === null) {
       chart = { title: `Fördelning per part ${y.year}`, year: y.year, categories: `A${first}:A${row - 1}`, values: `B${first}:B${row - 1}` };
     }
     put(1, "Totalt", { bold: true });
     cells.push({ row, col: 2, ...money(y.total.distributed, fmt, { bold: true }) });
+    putUsage(new SheetCells(cells, row), 3, y, y.total, fmt, { bold: true });
     row += 2;
   }
+
+  // Issue 10: every year side by side (with a chart), and per party and year.
+  const years = new SheetCells(cells, row);
+  const charts = planYearsOverview(years, analysis);
+  row = years.row;
 
   const follow = [...analysis.followUps.filter((f) => f.status === "overdue"), ...analysis.followUps.filter((f) => f.status === "due-soon")];
   heading("Uppföljningar: försenade och snart", 6);
@@ -118,6 +136,12 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
   }
   row++;
 
+  // Issue 10: the money that needs attention, then each party's insatser per year (newest first).
+  const budget = new SheetCells(cells, row);
+  planMoneyAttention(budget, analysis);
+  for (const y of [...analysis.funds].reverse()) planPartyRows(budget, y, fundsFormat(y));
+  row = budget.row;
+
   heading(`Problem (${analysis.problems.length})`, 6);
   if (analysis.problems.length === 0) {
     put(1, "Inga problem hittades.");
@@ -138,5 +162,20 @@ export function planSummary(analysis: Analysis): SummarySheetPlan {
     }
   }
 
-  return { name: SUMMARY_NAME, cells, columnWidths: [24, 60, 16, 16, 16, 12], chart };
+  return { name: SUMMARY_NAME, cells, columnWidths: [24, 60, 16, 16, 16, 16, 28, 16], chart, charts };
+}
+
+/** What prepare adds to the summary (issue 11). */
+export interface SummaryLiveInput {
+  /** The owned status columns after the run: the counts per status become formulas over them. */
+  counts?: readonly StatusCountSource[];
+}
+
+/** Öre only when an amount of the year has öre (tracking amounts and rows included, issue 10). */
+function fundsFormat(y: YearSummary): string {
+  return kronorFormat([
+    ...y.areas.flatMap((a) => [a.allocated, a.distributed, a.paid, a.used]),
+    ...y.parties.map((p) => p.distributed),
+    ...(y.rows ?? []).flatMap((r) => [r.amount, r.paid, r.used]),
+  ]);
 }

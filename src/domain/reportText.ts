@@ -5,8 +5,10 @@
  * Amounts as `13 302 905 kr` (sv-SE), dates as `2024-11-15`.
  */
 import type Decimal from "decimal.js";
+import type { Change } from "./checkRecord";
 import { formatKronor } from "./formatAmount";
-import type { Agreement, Analysis, AreaSummary, FollowUp, Problem, YearSummary } from "./types";
+import { CHANGE_LABELS, CHANGE_ORDER, statusLabel } from "./sinceLastCheck";
+import type { Agreement, Analysis, AreaSummary, FollowUp, MoneyAttention, MoneyAttentionKind, Problem, YearSummary } from "./types";
 
 /** Longest area or party name in the fund tables; longer names end with "…". */
 const NAME_WIDTH = 50;
@@ -37,11 +39,32 @@ function formatYear(y: YearSummary): string[] {
   );
   for (const a of y.areas) lines.push(amountRow(areaLabel(a), [a.allocated, a.distributed, a.difference]));
   lines.push(amountRow("Totalt", [y.total.allocated, y.total.distributed, y.total.difference]));
+  // Budget tracking (issue 10): only for a year whose distribution has Utbetalt / Förbrukat.
+  const tracked = (y.total.paid ?? null) !== null || (y.total.used ?? null) !== null;
+  const usage = (u: { paid?: Decimal | null; used?: Decimal | null; remaining?: Decimal | null }) => [u.paid ?? null, u.used ?? null, u.remaining ?? null];
+  if (tracked) {
+    lines.push("", `  ${"Användning".padEnd(NAME_WIDTH)}${["Utbetalt", "Förbrukat", "Kvar"].map((h) => h.padStart(AMOUNT_WIDTH)).join("")}`);
+    for (const a of y.areas) lines.push(amountRow(areaLabel(a), usage(a)));
+    lines.push(amountRow("Totalt", usage(y.total)));
+  }
   if (y.parties.length > 0) {
-    lines.push("", `  ${"Per part".padEnd(NAME_WIDTH)}${"Fördelat".padStart(AMOUNT_WIDTH)}`);
-    for (const p of y.parties) lines.push(amountRow(p.party, [p.distributed]));
+    const heads = tracked ? ["Fördelat", "Utbetalt", "Förbrukat", "Kvar"] : ["Fördelat"];
+    lines.push("", `  ${"Per part".padEnd(NAME_WIDTH)}${heads.map((h) => h.padStart(AMOUNT_WIDTH)).join("")}`);
+    for (const p of y.parties) lines.push(amountRow(p.party, tracked ? [p.distributed, ...usage(p)] : [p.distributed]));
   }
   return lines;
+}
+
+const MONEY_HEADINGS: [MoneyAttentionKind, string][] = [
+  ["imbalance", "Obalans"],
+  ["overspent", "Förbrukat mer än fördelat"],
+  ["report-overdue", "Återredovisning försenad"],
+  ["report-due-soon", "Återredovisning inom kort"],
+];
+
+function moneyLine(m: MoneyAttention): string {
+  const where = m.sheet === null ? "" : `${place(m.sheet, m.row)}: `;
+  return `    ${where}${m.message}`;
 }
 
 /** "Balanslista, rad 5" — the sheet and the worksheet row the user sees. */
@@ -67,6 +90,13 @@ function agreementLine(a: Agreement): string {
   return `    ${place(a.sheet, a.row)}: ${clip(a.title, 80)}${when}`;
 }
 
+function changeLine(c: Change): string {
+  const from = statusLabel(c.from);
+  const to = statusLabel(c.to);
+  const move = from !== "" && to !== "" ? ` – ${from} → ${to}` : to !== "" ? ` – ${to}` : "";
+  return `    ${place(c.sheet, c.row)}: ${clip(c.title, 80)}${move}`;
+}
+
 export function problemLine(p: Problem): string {
   const where = [
     p.sheet,
@@ -79,8 +109,16 @@ export function problemLine(p: Problem): string {
   return `  ${where}: ${p.message}`;
 }
 
-function group<T>(heading: string, items: T[], line: (item: T) => string): string[] {
-  return items.length === 0 ? [] : [`  ${heading} (${items.length})`, ...items.map(line)];
+/** Appends `lines` one by one: `out.push(...lines)` overflows the call stack past about 100 000 lines. */
+function append(out: string[], lines: Iterable<string>): void {
+  for (const line of lines) out.push(line);
+}
+
+/** A heading and one line per item (nothing when there are none), appended to `out`. */
+function group<T>(out: string[], heading: string, items: readonly T[], line: (item: T) => string): void {
+  if (items.length === 0) return;
+  out.push(`  ${heading} (${items.length})`);
+  for (const item of items) out.push(line(item));
 }
 
 /** The whole report, ending with a newline. */
@@ -88,23 +126,47 @@ export function formatReport(analysis: Analysis): string {
   const out: string[] = [`Balans – rapport per ${analysis.today}`, ""];
 
   if (analysis.funds.length === 0) out.push("Fördelning", "  Ingen fördelning av medel hittades.", "");
-  for (const y of analysis.funds) out.push(...formatYear(y), "");
+  for (const y of analysis.funds) {
+    append(out, formatYear(y));
+    out.push("");
+  }
+
+  // Money that needs attention (issue 10), by kind.
+  const money = analysis.attention ?? [];
+  out.push(`Medel att hålla koll på (${money.length})`);
+  if (money.length === 0) out.push("  Inga obalanser, överskridna insatser eller försenade återredovisningar.");
+  for (const [kind, heading] of MONEY_HEADINGS) group(out, heading, money.filter((m) => m.kind === kind), moneyLine);
+  out.push("");
 
   const overdue = analysis.followUps.filter((f) => f.status === "overdue");
   const dueSoon = analysis.followUps.filter((f) => f.status === "due-soon");
   out.push(`Uppföljningar (${analysis.followUps.length} i balanslistan)`);
   if (overdue.length + dueSoon.length === 0) out.push("  Inga försenade eller snart aktuella uppföljningar.");
-  out.push(...group("Försenade", overdue, followUpLine), ...group("Snart aktuella", dueSoon, followUpLine), "");
+  group(out, "Försenade", overdue, followUpLine);
+  group(out, "Snart aktuella", dueSoon, followUpLine);
+  out.push("");
 
   const expired = analysis.agreements.filter((a) => a.status === "expired");
   const expiring = analysis.agreements.filter((a) => a.status === "expiring");
   out.push(`Avtal (${analysis.agreements.length} i avtalsregistret)`);
   if (expired.length + expiring.length === 0) out.push("  Inga utgångna eller snart utgående avtal.");
-  out.push(...group("Utgångna", expired, agreementLine), ...group("Går ut snart", expiring, agreementLine), "");
+  group(out, "Utgångna", expired, agreementLine);
+  group(out, "Går ut snart", expiring, agreementLine);
+  out.push("");
+
+  // Issue 11: what changed since the previous check, when the workbook holds one.
+  const since = analysis.since ?? null;
+  if (since !== null) {
+    const changes = analysis.changes ?? [];
+    out.push(`Sedan förra kontrollen ${since} (${changes.length} ${changes.length === 1 ? "ändring" : "ändringar"})`);
+    if (changes.length === 0) out.push("  Inga ändringar.");
+    for (const kind of CHANGE_ORDER) group(out, CHANGE_LABELS[kind].label, changes.filter((c) => c.kind === kind), changeLine);
+    out.push("");
+  }
 
   out.push(`Problem (${analysis.problems.length})`);
   if (analysis.problems.length === 0) out.push("  Inga problem hittades.");
-  out.push(...analysis.problems.map(problemLine));
+  for (const p of analysis.problems) out.push(problemLine(p));
 
   return `${out.join("\n")}\n`;
 }

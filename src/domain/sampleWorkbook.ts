@@ -585,6 +585,69 @@ const FORDELNING_2024: readonly (readonly [area: string, insats: string, ansvari
   ],
 ];
 
+/**
+ * Budget tracking of 2024 (issue 10), one entry per row of {@link FORDELNING_2024} in the same
+ * order: Utbetalt, Förbrukat, Återredovisat. EXAMPLE FIGURES, not from the seeds (the seeds say
+ * only that the funds are paid out once, and that every recipient reports back by 31 December
+ * 2024). One row has used more than it got and two have not reported back, so that the preview
+ * shows what Balans flags.
+ */
+const UPPFOLJNING_2024: readonly (readonly [paid: number, used: number, reported: string])[] = [
+  [1800000, 1754300, "2024-12-18"],
+  [1073000, 1073000, "2024-12-20"],
+  [101230, 104500, "2025-01-15"],
+  [1000000, 962000, "2024-12-19"],
+  [1000000, 1000000, "2024-12-17"],
+  [1545000, 1480000, "2024-12-30"],
+  [1545000, 1512000, "Nej"],
+  [757528, 610000, "2025-01-08"],
+  [971770, 971770, "2024-12-20"],
+  [500000, 430000, "2024-12-31"],
+  [500000, 500000, ""],
+  [500000, 465000, "2024-12-16"],
+  [500000, 500000, "2024-12-20"],
+  [1509377, 1200000, "2025-01-20"],
+];
+
+/** Seed 001: "Verksamhet som erhåller medel … ska senast 31 december 2024 … inkomma med en beskrivning". */
+const ATERREDOVISAS_2024 = "31 december 2024";
+
+/** The 2024 distribution's extra columns in the sample (the template keeps {@link FORDELNING_HEADERS}). */
+export const UPPFOLJNING_HEADERS: readonly string[] = ["Utbetalt", "Förbrukat", "Återredovisat"];
+
+/** Two earlier years for the multi-year overview: EXAMPLE FIGURES, not from the seeds. */
+const TIDIGARE_TILLDELNING: readonly (readonly [year: number, area: string, allocated: number])[] = [
+  [2022, "1", 2500000], [2022, "2", 6000000], [2022, "3", 900000], [2022, "4", 1600000],
+  [2023, "1", 2700000], [2023, "2", 6500000], [2023, "3", 1000000], [2023, "4", 2000000],
+];
+
+const RJH_FHE = "Folkhälsoenheten Region Jämtland Härjedalen";
+const KFJH_NAME = "Kommunförbundet Jämtland Härjedalen";
+
+/** År, Område, Insats, Ansvarig verksamhet, Summa, Förbrukat (examples; every row reported back). */
+const TIDIGARE_FORDELNING: readonly (readonly [year: number, area: string, insats: string, ansvarig: string, summa: number, used: number])[] = [
+  [2022, "1", "Ungdomsmottagningen – länsgemensamt arbete", "Ungdomsmottagningen Region Jämtland Härjedalen", 1500000, 1480000],
+  [2022, "1", "Barnsäkert", "Kompetenscentrum Barn och Mödrahälsovård Region Jämtland Härjedalen", 1000000, 1000000],
+  [2022, "2", "Utvecklingssamordnare kommunförbundet", KFJH_NAME, 1000000, 985000],
+  [2022, "2", "Utvecklingsstrateg Folkhälsoenheten", RJH_FHE, 1000000, 1000000],
+  [2022, "2", "MiniMaria Region Jämtland Härjedalen", "Område Barn och unga vuxna Region Jämtland Härjedalen", 2000000, 1950000],
+  [2022, "2", "MiniMaria Östersunds kommun", "Östersunds kommun", 2000000, 2000000],
+  [2022, "3", "Brukarmedverkan i regionen", RJH_FHE, 450000, 410000],
+  [2022, "3", "Brukarmedverkan i kommunerna", KFJH_NAME, 450000, 450000],
+  [2022, "4", "Suicidprevention i regionen", RJH_FHE, 800000, 760000],
+  [2022, "4", "Suicidprevention i kommunerna", KFJH_NAME, 800000, 800000],
+  [2023, "1", "Ungdomsmottagningen – länsgemensamt arbete", "Ungdomsmottagningen Region Jämtland Härjedalen", 1600000, 1590000],
+  [2023, "1", "Barnsäkert", "Kompetenscentrum Barn och Mödrahälsovård Region Jämtland Härjedalen", 1100000, 1085000],
+  [2023, "2", "Utvecklingssamordnare kommunförbundet", KFJH_NAME, 1000000, 1000000],
+  [2023, "2", "Utvecklingsstrateg Folkhälsoenheten", RJH_FHE, 1000000, 990000],
+  [2023, "2", "MiniMaria Region Jämtland Härjedalen", "Område Barn och unga vuxna Region Jämtland Härjedalen", 2250000, 2250000],
+  [2023, "2", "MiniMaria Östersunds kommun", "Östersunds kommun", 2250000, 2180000],
+  [2023, "3", "Brukarmedverkan i regionen", RJH_FHE, 500000, 480000],
+  [2023, "3", "Brukarmedverkan i kommunerna", KFJH_NAME, 500000, 500000],
+  [2023, "4", "Suicidprevention i regionen", RJH_FHE, 1000000, 950000],
+  [2023, "4", "Suicidprevention i kommunerna", KFJH_NAME, 1000000, 1000000],
+];
+
 /** Example aliases: names the documents use for a party (Part). */
 const PARTER: readonly (readonly [part: string, alias: string])[] = [
   ["Region Jämtland Härjedalen", "Region JH"],
@@ -696,22 +759,72 @@ function parterTable(p: Placement): TemplateTable {
  */
 export function sampleWorkbook(): WorkbookTemplate {
   const at = (name: string, title: string, left = 1): Placement => ({ name, top: 2, left, title, withRows: true });
+  const till = tilldelningTable(at("Tilldelning2024", "Länsgemensamma medel 2024 – tilldelning per område"));
+  const ford = fordelningTable(
+    at("Fordelning2024", "Fördelning 2024 (SVOM 2024-02-23) – Utbetalt, Förbrukat och Återredovisat är exempel", 1 + TILLDELNING_HEADERS.length + 1 + TABLE_GAP),
+  );
   return {
     sheets: [
       { name: "Balanslista", tables: [balanslistaTable(at("Balanslista", "Balanslista SVOM 2024 (2024-05-20)"))] },
       { name: "Avtal", tables: [avtalTable(at("Avtal", "Sammanfattning Överenskommelser, avtal etc."))] },
-      {
-        name: "Fördelning 2024",
-        tables: [
-          tilldelningTable(at("Tilldelning2024", "Länsgemensamma medel 2024 – tilldelning per område")),
-          fordelningTable(
-            at("Fordelning2024", "Fördelning 2024 (SVOM 2024-02-23)", 1 + TILLDELNING_HEADERS.length + TABLE_GAP),
-          ),
-        ],
-      },
+      { name: "Fördelning 2024", tables: [withReportDue(till), withTracking(ford)] },
       { name: "Parter", tables: [parterTable(at("Parter", "Parter och alias"))] },
+      { name: "Fördelning 2022–2023", tables: earlierYears() },
     ],
   };
+}
+
+/** The 2024 allocations with seed 001's report-back date for every area. */
+function withReportDue(t: TemplateTable): TemplateTable {
+  return {
+    ...t,
+    headers: [...t.headers, "Återredovisas senast"],
+    rows: t.rows.map((r) => [...r, ATERREDOVISAS_2024]),
+    columnWidths: [...t.columnWidths, 20],
+  };
+}
+
+/** The 2024 distribution with the example tracking columns. */
+function withTracking(t: TemplateTable): TemplateTable {
+  return {
+    ...t,
+    headers: [...t.headers, ...UPPFOLJNING_HEADERS],
+    rows: t.rows.map((r, i) => {
+      const [paid, used, reported] = UPPFOLJNING_2024[i] ?? [null, null, ""];
+      return [...r, paid, used, reported === "" ? null : reported];
+    }),
+    numberFormats: [...t.numberFormats, { header: "Utbetalt", format: KRONOR_FORMAT }, { header: "Förbrukat", format: KRONOR_FORMAT }],
+    columnWidths: [...t.columnWidths, 16, 16, 16],
+  };
+}
+
+/** 2022 and 2023: allocations and distributions with Förbrukat and Återredovisat (examples). */
+function earlierYears(): TemplateTable[] {
+  const areaName = new Map(TILLDELNING_2024.map(([area, name]) => [area, name]));
+  const till: TemplateTable = {
+    name: "Tilldelning2022_2023",
+    top: 2,
+    left: 1,
+    title: "Exempel: tilldelning 2022–2023 (påhittade siffror)",
+    headers: [...TILLDELNING_HEADERS],
+    rows: TIDIGARE_TILLDELNING.map(([year, area, allocated]) => [year, `${area}. ${areaName.get(area) ?? ""}`, allocated]),
+    validations: [],
+    numberFormats: [{ header: "Tilldelat belopp", format: KRONOR_FORMAT }],
+    columnWidths: [8, 60, 18],
+  };
+  const headers = [...FORDELNING_HEADERS, "Förbrukat", "Återredovisat"];
+  const ford: TemplateTable = {
+    name: "Fordelning2022_2023",
+    top: 2,
+    left: 1 + TILLDELNING_HEADERS.length + TABLE_GAP,
+    title: "Exempel: fördelning och förbrukning 2022–2023 (påhittade siffror)",
+    headers,
+    rows: TIDIGARE_FORDELNING.map(([year, area, insats, ansvarig, summa, used]) => [year, area, insats, ansvarig, summa, used, "Ja"]),
+    validations: [],
+    numberFormats: [{ header: "Summa", format: KRONOR_FORMAT }, { header: "Förbrukat", format: KRONOR_FORMAT }],
+    columnWidths: [8, 10, 45, 45, 16, 16, 14],
+  };
+  return [till, ford];
 }
 
 /** Name of the one sheet that {@link sampleTemplate} describes. */
@@ -729,8 +842,9 @@ export function sampleTemplate(withSample: boolean): WorkbookTemplate {
   const builders: { build: (p: Placement) => TemplateTable; name: string; title: string; owned: boolean }[] = [
     { build: balanslistaTable, name: "Balanslista", title: "Balanslista", owned: true },
     { build: avtalTable, name: "Avtal", title: "Överenskommelser och avtal", owned: true },
-    { build: tilldelningTable, name: "Tilldelning", title: "Tilldelning per område", owned: false },
-    { build: fordelningTable, name: "Fordelning", title: "Fördelning", owned: false },
+    // With the sample: the 2024 report-back date and the example tracking columns, as in the sample workbook.
+    { build: (p) => (withSample ? withReportDue(tilldelningTable(p)) : tilldelningTable(p)), name: "Tilldelning", title: "Tilldelning per område", owned: false },
+    { build: (p) => (withSample ? withTracking(fordelningTable(p)) : fordelningTable(p)), name: "Fordelning", title: "Fördelning", owned: false },
     { build: parterTable, name: "Parter", title: "Parter och alias", owned: false },
   ];
   const tables: TemplateTable[] = [];

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
+import { reportStatus, type FundTracking } from "./fundTracking";
 import { areaNameKey } from "./parseArea";
 import { sortParties } from "./resolveParty";
-import type { AreaSummary, Problem, YearSummary } from "./types";
+import type { AreaSummary, FundRow, IsoDate, Options, Problem, YearSummary } from "./types";
 
 export interface FundLine {
   sheet: string;
@@ -14,6 +15,12 @@ export interface FundLine {
   areaName: string | null;
   party: string;
   amount: Decimal;
+  /** Where the table starts, the Insats and Ansvarig verksamhet texts (for the rows' drill-down). */
+  firstColumn?: number;
+  title?: string;
+  responsible?: string;
+  /** The optional tracking columns (Utbetalt, Förbrukat, Återredovisas senast, Återredovisat). */
+  tracking?: FundTracking;
 }
 
 export interface AllocationLine {
@@ -26,7 +33,34 @@ export interface AllocationLine {
   areaKey: string;
   areaName: string | null;
   amount: Decimal;
+  /** Återredovisas senast for the area's distribution rows of the year that have no date of their own. */
+  reportDue?: IsoDate | null;
 }
+
+/** Sums of the optional columns over some rows; null when the year has no such column. */
+interface Usage {
+  paid: Decimal | null;
+  used: Decimal | null;
+}
+
+const ZERO = new Decimal(0);
+const addOrNull = (sum: Decimal | null, d: Decimal | null): Decimal | null => (sum === null ? null : d === null ? sum : sum.plus(d));
+
+function usageOf(rows: FundRow[], hasPaid: boolean, hasUsed: boolean): Usage {
+  let paid: Decimal | null = hasPaid ? ZERO : null;
+  let used: Decimal | null = hasUsed ? ZERO : null;
+  for (const r of rows) {
+    paid = addOrNull(paid, r.paid);
+    used = addOrNull(used, r.used);
+  }
+  return { paid, used };
+}
+
+const withRemaining = (distributed: Decimal, u: Usage) => ({
+  paid: u.paid,
+  used: u.used,
+  remaining: u.used === null ? null : distributed.minus(u.used),
+});
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
@@ -46,24 +80,35 @@ const compareAreaKeys = (a: string, b: string) =>
 /**
  * Per year: each area's allocated and distributed sums and their difference
  * (distributed − allocated), the sums per party, and totals. Exact to the öre.
+ *
+ * With budget tracking (issue 10), also per row, area, party and year: paid, used and remaining
+ * (= distributed − used) — null for a year whose distribution has no Utbetalt / Förbrukat column,
+ * an empty cell counting as 0 — and each row's report-back status on `options.today` (the row's
+ * Återredovisas senast, else its area's in the allocation table).
  */
-export function summariseFunds(lines: FundLine[], allocations: AllocationLine[], problems: Problem[]): YearSummary[] {
+export function summariseFunds(
+  lines: FundLine[],
+  allocations: AllocationLine[],
+  problems: Problem[],
+  options: Pick<Options, "today" | "dueSoonDays"> | null = null,
+): YearSummary[] {
   const linesByYear = groupBy(lines, (l) => l.year);
   const allocationsByYear = groupBy(allocations, (a) => a.year);
   const years = [...new Set([...linesByYear.keys(), ...allocationsByYear.keys()])].sort((a, b) => a - b);
   return years.map((year) => {
     const allocs = allocationsByYear.get(year) ?? [];
-    const allocated = new Map<string, { amount: Decimal; name: string | null; first: AllocationLine }>();
+    const allocated = new Map<string, { amount: Decimal; name: string | null; first: AllocationLine; due: IsoDate | null }>();
     for (const a of allocs) {
       const prev = allocated.get(a.areaKey);
       if (prev) {
+        prev.due ??= a.reportDue ?? null;
         problems.push({
           sheet: a.sheet, table: a.table, row: a.row, column: a.areaColumn,
           message: `Område ${a.areaKey} har redan en tilldelning för ${year} (rad ${prev.first.row}); beloppen läggs ihop.`,
           messageEn: `Area ${a.areaKey} already has an allocation for ${year} (row ${prev.first.row}); the amounts are added.`,
         });
         prev.amount = prev.amount.plus(a.amount);
-      } else allocated.set(a.areaKey, { amount: a.amount, name: a.areaName, first: a });
+      } else allocated.set(a.areaKey, { amount: a.amount, name: a.areaName, first: a, due: a.reportDue ?? null });
     }
     // A distribution area written by name only matches an allocation with the same name.
     const byName = new Map<string, string>();
@@ -71,12 +116,17 @@ export function summariseFunds(lines: FundLine[], allocations: AllocationLine[],
 
     const distributed = new Map<string, { amount: Decimal; name: string | null; first: FundLine }>();
     const parties = new Map<string, Decimal>();
-    for (const l of linesByYear.get(year) ?? []) {
+    const yearLines = linesByYear.get(year) ?? [];
+    const hasPaid = yearLines.some((l) => l.tracking?.hasPaid === true);
+    const hasUsed = yearLines.some((l) => l.tracking?.hasUsed === true);
+    const rows: FundRow[] = [];
+    for (const l of yearLines) {
       const k = allocated.has(l.areaKey) ? l.areaKey : (byName.get(l.areaKey) ?? (l.areaName ? byName.get(areaNameKey(l.areaName)) : undefined) ?? l.areaKey);
       const d = distributed.get(k);
       if (d) d.amount = d.amount.plus(l.amount);
       else distributed.set(k, { amount: l.amount, name: l.areaName, first: l });
       parties.set(l.party, (parties.get(l.party) ?? new Decimal(0)).plus(l.amount));
+      rows.push(fundRow(l, k, hasUsed, allocated.get(k)?.due ?? null, options));
     }
 
     const keys = [...new Set([...allocated.keys(), ...distributed.keys()])].sort(compareAreaKeys);
@@ -104,6 +154,7 @@ export function summariseFunds(lines: FundLine[], allocations: AllocationLine[],
         allocated: a ? a.amount : null,
         distributed: dist,
         difference: a ? dist.minus(a.amount) : null,
+        ...withRemaining(dist, usageOf(rows.filter((r) => r.area === k), hasPaid, hasUsed)),
       };
     });
     const totalDistributed = areas.reduce((s, a) => s.plus(a.distributed), new Decimal(0));
@@ -111,12 +162,47 @@ export function summariseFunds(lines: FundLine[], allocations: AllocationLine[],
     return {
       year,
       areas,
-      parties: sortParties([...parties.keys()]).map((p) => ({ party: p, distributed: parties.get(p) ?? new Decimal(0) })),
+      parties: sortParties([...parties.keys()]).map((p) => {
+        const distributedToParty = parties.get(p) ?? new Decimal(0);
+        return {
+          party: p,
+          distributed: distributedToParty,
+          ...withRemaining(distributedToParty, usageOf(rows.filter((r) => r.party === p), hasPaid, hasUsed)),
+        };
+      }),
       total: {
         allocated: totalAllocated,
         distributed: totalDistributed,
         difference: totalAllocated ? totalDistributed.minus(totalAllocated) : null,
+        ...withRemaining(totalDistributed, usageOf(rows, hasPaid, hasUsed)),
       },
+      rows,
     };
   });
+}
+
+/** One counted line as a row of the drill-down, with its report-back status on `options.today`. */
+function fundRow(l: FundLine, area: string, yearHasUsed: boolean, areaDue: IsoDate | null, options: Pick<Options, "today" | "dueSoonDays"> | null): FundRow {
+  const t = l.tracking;
+  const used = t?.used ?? null;
+  const reportDue = t?.reportDue ?? areaDue;
+  const done = t?.reportDone ?? null;
+  return {
+    sheet: l.sheet,
+    table: l.table,
+    firstColumn: l.firstColumn ?? 1,
+    row: l.row,
+    title: l.title ?? `Rad ${l.row}`,
+    responsible: l.responsible ?? "",
+    year: l.year,
+    area,
+    party: l.party,
+    amount: l.amount,
+    paid: t?.paid ?? null,
+    used,
+    remaining: yearHasUsed ? l.amount.minus(used ?? 0) : null,
+    reportDue,
+    reportedOn: done?.done === true ? done.on : null,
+    reportStatus: options === null ? null : reportStatus(reportDue, done, options.today, options.dueSoonDays),
+  };
 }

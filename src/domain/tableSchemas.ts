@@ -69,6 +69,11 @@ export const TABLE_SCHEMAS: TableSchema[] = [
       f("responsible", ["Ansvarig verksamhet", "Ansvarig"], { required: true }),
       f("amount", ["Summa", "Belopp", "Summa (kr)", "Belopp (kr)"], { key: true }),
       f("party", ["Part", "Huvudman"]),
+      // Optional budget tracking (issue 10): what was paid out and used, and the report-back.
+      f("paid", ["Utbetalt", "Utbetalt belopp", "Utbetalda medel"]),
+      f("used", ["Förbrukat", "Använt", "Utfall", "Nyttjat", "Förbrukade medel"]),
+      f("reportDue", ["Återredovisas senast", "Återredovisning senast", "Redovisas senast"]),
+      f("reportDone", ["Återredovisat", "Återredovisad", "Redovisat"]),
     ],
   },
   {
@@ -80,11 +85,19 @@ export const TABLE_SCHEMAS: TableSchema[] = [
       f("year", ["År"]),
       f("area", ["Område", "Utvecklingsområde"], { key: true }),
       f("allocated", ["Tilldelat belopp", "Tilldelat", "Tilldelning"], { key: true }),
+      // Applies to the area's distribution rows of that year that have no date of their own.
+      f("reportDue", ["Återredovisas senast", "Återredovisning senast", "Redovisas senast"]),
     ],
   },
   {
     kind: "parties",
     label: "parter",
     fields: [f("party", ["Part"], { key: true }), f("alias", ["Alias", "Alias (namn som används)"], { key: true })],
+  },
+  {
+    // The meeting calendar (issue 14): optional; without it the dates in the follow-up texts are the calendar.
+    kind: "meetings",
+    label: "möten",
+    fields: [f("forum", ["Forum", "Mötesforum"], { key: true }), f("date", ["Datum", "Mötesdatum"], { key: true })],
   },
 ];

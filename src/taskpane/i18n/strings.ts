@@ -9,6 +9,12 @@ export interface Strings {
   loading: string;
   refreshing: string;
   startingUp: string;
+  /** Shown under the spinner when office.js has not answered after a while (waiting goes on). */
+  startingSlow: string;
+  /** A button under startingSlow, for a page that is not in Office at all. */
+  openPreviewInstead: string;
+  /** The page runs in an Office application other than Excel. */
+  notExcel: (host: string) => string;
 
   actionsLabel: string;
   kontrollera: string;
@@ -61,6 +67,14 @@ export interface Strings {
   problemsFound: (count: number) => string;
   showProblems: string;
 
+  /** The card "Nästa möte" (issue 14). */
+  nextMeetingHeading: string;
+  nextMeetingOf: (forum: string, date: string) => string;
+  noNextMeeting: (forum: string) => string;
+  agendaKinds: { decision: (n: number) => string; report: (n: number) => string; information: (n: number) => string; other: (n: number) => string };
+  agendaButton: string;
+  agendaButtonLater: string;
+
   fundsHeading: string;
   fundsYear: (year: number) => string;
   totalAllocated: string;
@@ -79,6 +93,32 @@ export interface Strings {
   colParty: string;
   noFunds: string;
 
+  // Budget tracking (issue 10)
+  yearsHeading: string;
+  yearsCaption: string;
+  colPaid: string;
+  colUsed: string;
+  colRemaining: string;
+  chartCaption: string;
+  chartBar: (label: string, year: number, amount: string) => string;
+  drillAreas: (year: number) => string;
+  drillParties: (year: number) => string;
+  insatser: (count: number) => string;
+  rowAmount: (amount: string) => string;
+  rowUsed: (amount: string) => string;
+  reportStatus: Record<FollowUpStatus, string>;
+  reportDue: (date: string) => string;
+  moneyCountsLabel: string;
+  countImbalance: string;
+  countOverspent: string;
+  countReportOverdue: string;
+  countReportDueSoon: string;
+  listImbalance: string;
+  listOverspent: string;
+  listReportOverdue: string;
+  listReportDueSoon: string;
+  rowsInSum: (count: number) => string;
+
   emptyTitle: string;
   emptyIntro: string;
   /** Names of the tables Balans recognises (their headers are listed from the engine's schemas). */
@@ -96,6 +136,8 @@ export interface Strings {
   todayLabel: string;
   todayHint: string;
   todayInvalid: string;
+  /** Placeholder of the date field: the order the date is written in (ISO, Sweden's own). */
+  todayPlaceholder: string;
   resetToday: string;
   dueSoonLabel: string;
   dueSoonHint: string;
@@ -114,6 +156,9 @@ export const sv: Strings = {
   loading: "Läser arbetsboken…",
   refreshing: "Uppdaterar…",
   startingUp: "Startar Balans…",
+  startingSlow: "Väntar fortfarande på Excel. Första gången kan det ta en stund över en långsam förbindelse.",
+  openPreviewInstead: "Inte i Excel? Öppna förhandsvisningen",
+  notExcel: (host) => `Balans är ett tillägg för Excel och fungerar inte i ${host}.`,
 
   actionsLabel: "Åtgärder",
   kontrollera: "Kontrollera",
@@ -188,6 +233,18 @@ export const sv: Strings = {
     n === 1 ? "1 problem i arbetsboken kan påverka resultatet." : `${svNumber.format(n)} problem i arbetsboken kan påverka resultatet.`,
   showProblems: "Visa problemen",
 
+  nextMeetingHeading: "Nästa möte",
+  nextMeetingOf: (forum, date) => `${forum} ${date}`,
+  noNextMeeting: (forum) => `${forum} har inget kommande möte i uppföljningstexterna eller i tabellen Möten.`,
+  agendaKinds: {
+    decision: (n) => `${n} beslut`,
+    report: (n) => `${n} ${n === 1 ? "rapport" : "rapporter"}`,
+    information: (n) => `${n} ${n === 1 ? "informationspunkt" : "informationspunkter"}`,
+    other: (n) => `${n} ${n === 1 ? "övrig punkt" : "övriga punkter"}`,
+  },
+  agendaButton: "Mötesunderlag",
+  agendaButtonLater: "Bladet med mötesunderlaget kan ännu inte skrivas härifrån; kör balans agenda på kommandoraden.",
+
   fundsHeading: "Fördelning av medel",
   fundsYear: (y) => `Fördelning ${y}`,
   totalAllocated: "Tilldelat",
@@ -206,6 +263,37 @@ export const sv: Strings = {
   colParty: "Part",
   noFunds: "Ingen fördelning av medel hittades i arbetsboken.",
 
+  yearsHeading: "Över åren",
+  yearsCaption: "Medel per år",
+  colPaid: "Utbetalt",
+  colUsed: "Förbrukat",
+  colRemaining: "Kvar",
+  chartCaption: "Fördelat och förbrukat per år",
+  chartBar: (label, year, amount) => `${label} ${year}: ${amount}`,
+  drillAreas: (y) => `Insatser per område ${y}`,
+  drillParties: (y) => `Insatser per part ${y}`,
+  insatser: (n) => (n === 1 ? "1 insats" : `${svNumber.format(n)} insatser`),
+  rowAmount: (amount) => `Fördelat ${amount}`,
+  rowUsed: (amount) => `förbrukat ${amount}`,
+  reportStatus: {
+    overdue: "Återredovisning försenad",
+    "due-soon": "Återredovisning snart",
+    planned: "Återredovisning planerad",
+    done: "Återredovisad",
+    "no-date": "Återredovisning utan datum",
+  },
+  reportDue: (date) => `senast ${date}`,
+  moneyCountsLabel: "Medel att hålla koll på",
+  countImbalance: "Obalans",
+  countOverspent: "Överskridet",
+  countReportOverdue: "Återredovisning försenad",
+  countReportDueSoon: "Återredovisning snart",
+  listImbalance: "Medel i obalans",
+  listOverspent: "Förbrukat mer än fördelat",
+  listReportOverdue: "Försenade återredovisningar",
+  listReportDueSoon: "Återredovisningar inom kort",
+  rowsInSum: (n) => (n === 1 ? "1 rad i summan" : `${svNumber.format(n)} rader i summan`),
+
   emptyTitle: "Inga tabeller hittades",
   emptyIntro:
     "Balans känner igen en tabell på dess rubrikrad. Rubrikraden behöver minst de här kolumnrubrikerna; ordningen spelar ingen roll och fler kolumner får finnas.",
@@ -215,6 +303,7 @@ export const sv: Strings = {
     distribution: "Fördelning",
     allocations: "Tilldelning",
     parties: "Parter",
+    meetings: "Möten",
   },
   emptyOutro: "Du kan också infoga en mall med tabellerna, tom eller med exempeldata, på ett nytt blad.",
   insertEmpty: "Infoga tom mall",
@@ -236,6 +325,7 @@ export const sv: Strings = {
   todayLabel: "Datum som räknas som i dag",
   todayHint: "Ändra för att se hur läget ser ut ett annat datum, t.ex. inför ett möte.",
   todayInvalid: "Ange ett giltigt datum, till exempel 2024-11-15.",
+  todayPlaceholder: "ÅÅÅÅ-MM-DD",
   resetToday: "Återställ till dagens datum",
   dueSoonLabel: "Snart: dagar före uppföljning",
   dueSoonHint: "En uppföljning räknas som Snart när dess datum infaller inom så här många dagar.",
@@ -256,6 +346,9 @@ export const en: Strings = {
   loading: "Reading the workbook…",
   refreshing: "Updating…",
   startingUp: "Starting Balans…",
+  startingSlow: "Still waiting for Excel. The first start can take a while over a slow connection.",
+  openPreviewInstead: "Not in Excel? Open the preview",
+  notExcel: (host) => `Balans is an add-in for Excel and does not work in ${host}.`,
 
   actionsLabel: "Actions",
   kontrollera: "Check",
@@ -329,6 +422,18 @@ export const en: Strings = {
     n === 1 ? "1 problem in the workbook may affect the results." : `${enNumber.format(n)} problems in the workbook may affect the results.`,
   showProblems: "Show the problems",
 
+  nextMeetingHeading: "Next meeting",
+  nextMeetingOf: (forum, date) => `${forum} ${date}`,
+  noNextMeeting: (forum) => `${forum} has no upcoming meeting in the follow-up texts or in the Möten table.`,
+  agendaKinds: {
+    decision: (n) => `${n} ${n === 1 ? "decision" : "decisions"}`,
+    report: (n) => `${n} ${n === 1 ? "report" : "reports"}`,
+    information: (n) => `${n} ${n === 1 ? "item of information" : "items of information"}`,
+    other: (n) => `${n} ${n === 1 ? "other item" : "other items"}`,
+  },
+  agendaButton: "Meeting agenda",
+  agendaButtonLater: "The agenda sheet cannot be written from here yet; run balans agenda on the command line.",
+
   fundsHeading: "Distribution of funds",
   fundsYear: (y) => `Distribution ${y}`,
   totalAllocated: "Allocated",
@@ -347,6 +452,37 @@ export const en: Strings = {
   colParty: "Party",
   noFunds: "No distribution of funds was found in the workbook.",
 
+  yearsHeading: "Over the years",
+  yearsCaption: "Funds per year",
+  colPaid: "Paid out",
+  colUsed: "Used",
+  colRemaining: "Remaining",
+  chartCaption: "Distributed and used per year",
+  chartBar: (label, year, amount) => `${label} ${year}: ${amount}`,
+  drillAreas: (y) => `Interventions per area ${y}`,
+  drillParties: (y) => `Interventions per party ${y}`,
+  insatser: (n) => (n === 1 ? "1 intervention" : `${enNumber.format(n)} interventions`),
+  rowAmount: (amount) => `Distributed ${amount}`,
+  rowUsed: (amount) => `used ${amount}`,
+  reportStatus: {
+    overdue: "Report-back overdue",
+    "due-soon": "Report-back due soon",
+    planned: "Report-back planned",
+    done: "Reported back",
+    "no-date": "Report-back without a date",
+  },
+  reportDue: (date) => `due ${date}`,
+  moneyCountsLabel: "Funds needing attention",
+  countImbalance: "Imbalance",
+  countOverspent: "Overspent",
+  countReportOverdue: "Report-back overdue",
+  countReportDueSoon: "Report-back due soon",
+  listImbalance: "Funds out of balance",
+  listOverspent: "Used more than distributed",
+  listReportOverdue: "Overdue report-backs",
+  listReportDueSoon: "Report-backs due soon",
+  rowsInSum: (n) => (n === 1 ? "1 row in the sum" : `${enNumber.format(n)} rows in the sum`),
+
   emptyTitle: "No tables found",
   emptyIntro:
     "Balans recognises a table by its header row. The header row needs at least these column headers (in Swedish); their order does not matter and other columns may be present.",
@@ -356,6 +492,7 @@ export const en: Strings = {
     distribution: "Distribution",
     allocations: "Allocations",
     parties: "Parties",
+    meetings: "Meetings",
   },
   emptyOutro: "You can also insert a template with the tables, empty or with sample data, on a new sheet.",
   insertEmpty: "Insert empty template",
@@ -377,6 +514,7 @@ export const en: Strings = {
   todayLabel: "Date used as today",
   todayHint: "Change it to see the situation on another date, e.g. before a meeting.",
   todayInvalid: "Enter a valid date, for example 2024-11-15.",
+  todayPlaceholder: "YYYY-MM-DD",
   resetToday: "Reset to today's date",
   dueSoonLabel: "Due soon: days before a follow-up",
   dueSoonHint: "A follow-up is Due soon when its date falls within this many days.",

@@ -16,6 +16,9 @@ describe("toReportJson", () => {
               allocated: "2974230.00",
               distributed: "2974230.00",
               difference: "0.00",
+              paid: null,
+              used: null,
+              remaining: null,
             },
             {
               area: "2",
@@ -23,14 +26,18 @@ describe("toReportJson", () => {
               allocated: "6819298.00",
               distributed: "6819298.00",
               difference: "-0.01",
+              paid: null,
+              used: null,
+              remaining: null,
             },
-            { area: "Övrigt", name: null, allocated: null, distributed: "1500.50", difference: null },
+            { area: "Övrigt", name: null, allocated: null, distributed: "1500.50", difference: null, paid: null, used: null, remaining: null },
           ],
           parties: [
-            { party: "Region Jämtland Härjedalen", distributed: "7927377.00" },
-            { party: "Gemensam", distributed: "757528.00" },
+            { party: "Region Jämtland Härjedalen", distributed: "7927377.00", paid: null, used: null, remaining: null },
+            { party: "Gemensam", distributed: "757528.00", paid: null, used: null, remaining: null },
           ],
-          total: { allocated: "9793528.00", distributed: "9795028.50", difference: null },
+          total: { allocated: "9793528.00", distributed: "9795028.50", difference: null, paid: null, used: null, remaining: null },
+          rows: [],
         },
       ],
       followUps: [
@@ -91,19 +98,25 @@ describe("toReportJson", () => {
         },
         { sheet: "Blad1", table: "", row: null, column: null, message: "Hela bladet." },
       ],
+      attention: [],
+      changes: [],
+      since: null,
     });
   });
 
   it("keeps the documented key order, so that the printed JSON reads the same every time", () => {
     const json = toReportJson(analysis());
-    expect(Object.keys(json)).toEqual(["today", "funds", "followUps", "agreements", "problems"]);
-    expect(Object.keys(json.funds[0] ?? {})).toEqual(["year", "areas", "parties", "total"]);
+    expect(Object.keys(json)).toEqual(["today", "funds", "followUps", "agreements", "problems", "attention", "changes", "since"]);
+    expect(Object.keys(json.funds[0] ?? {})).toEqual(["year", "areas", "parties", "total", "rows"]);
     expect(Object.keys(json.funds[0]?.areas[0] ?? {})).toEqual([
       "area",
       "name",
       "allocated",
       "distributed",
       "difference",
+      "paid",
+      "used",
+      "remaining",
     ]);
     expect(Object.keys(json.followUps[0] ?? {})).toEqual([
       "sheet",
@@ -131,6 +144,9 @@ describe("toReportJson", () => {
       followUps: [],
       agreements: [],
       problems: [],
+      attention: [],
+      changes: [],
+      since: null,
     });
   });
 

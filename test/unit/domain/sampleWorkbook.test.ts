@@ -54,17 +54,18 @@ describe("sampleWorkbook", () => {
   const ford = table(wb, "Fordelning2024");
   const parter = table(wb, "Parter");
 
-  it("has the four sheets with their tables", () => {
+  it("has the five sheets with their tables (the earlier years last)", () => {
     expect(wb.sheets.map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
       ["Balanslista", ["Balanslista"]],
       ["Avtal", ["Avtal"]],
       ["Fördelning 2024", ["Tilldelning2024", "Fordelning2024"]],
       ["Parter", ["Parter"]],
+      ["Fördelning 2022–2023", ["Tilldelning2022_2023", "Fordelning2022_2023"]],
     ]);
     expect(bal.headers).toEqual([...BALANSLISTA_HEADERS]);
     expect(avtal.headers).toEqual([...AVTAL_HEADERS]);
-    expect(till.headers).toEqual([...TILLDELNING_HEADERS]);
-    expect(ford.headers).toEqual([...FORDELNING_HEADERS]);
+    expect(till.headers).toEqual([...TILLDELNING_HEADERS, "Återredovisas senast"]);
+    expect(ford.headers).toEqual([...FORDELNING_HEADERS, "Utbetalt", "Förbrukat", "Återredovisat"]);
     expect(parter.headers).toEqual(["Part", "Alias"]);
   });
 
@@ -107,7 +108,11 @@ describe("sampleWorkbook", () => {
   });
 
   it("formats amounts in kronor and offers the drop-down lists", () => {
-    expect(ford.numberFormats).toEqual([{ header: "Summa", format: KRONOR_FORMAT }]);
+    expect(ford.numberFormats).toEqual([
+      { header: "Summa", format: KRONOR_FORMAT },
+      { header: "Utbetalt", format: KRONOR_FORMAT },
+      { header: "Förbrukat", format: KRONOR_FORMAT },
+    ]);
     expect(till.numberFormats).toEqual([{ header: "Tilldelat belopp", format: KRONOR_FORMAT }]);
     expect(bal.validations).toEqual([
       { header: "Prioriterat område", values: [...AREA_VALUES] },
@@ -246,9 +251,37 @@ describe("sampleTemplate", () => {
   });
 
   it("holds the sample data when asked", () => {
-    const sample = sampleWorkbook().sheets.flatMap((s) => s.tables);
+    // The earlier example years are only in the sample workbook (the template has one year's tables).
+    const sample = sampleWorkbook().sheets.filter((s) => s.name !== "Fördelning 2022–2023").flatMap((s) => s.tables);
     const filled = sampleTemplate(true).sheets[0]?.tables ?? [];
     expect(filled.map((t) => t.rows)).toEqual(sample.map((t) => t.rows));
     expect(filled.map((t) => t.headers)).toEqual(sample.map((t) => t.headers));
+  });
+
+});
+
+describe("sampleWorkbook: budget tracking (issue 10)", () => {
+  const wb = sampleWorkbook();
+  const till = table(wb, "Tilldelning2024");
+  const ford = table(wb, "Fordelning2024");
+
+  it("asks every 2024 recipient to report back by 31 December 2024, as seed 001 says", () => {
+    const seed = readFileSync(FUNDS_SEED, "utf8");
+    expect(seed).toContain("ska senast 31 december 2024 till Folkhälsoenheten inkomma med en beskrivning gällande användning och förbrukning");
+    expect(column(till, "Återredovisas senast")).toEqual(["31 december 2024", "31 december 2024", "31 december 2024", "31 december 2024"]);
+  });
+
+  it("marks the tracking figures and the earlier years as examples", () => {
+    expect(ford.title).toMatch(/Utbetalt, Förbrukat och Återredovisat är exempel/u);
+    for (const t of wb.sheets.find((s) => s.name === "Fördelning 2022–2023")?.tables ?? []) expect(t.title).toMatch(/^Exempel: .*påhittade siffror/u);
+  });
+
+  it("gives the earlier example years distributions equal to their allocations", () => {
+    const till2 = table(wb, "Tilldelning2022_2023");
+    const ford2 = table(wb, "Fordelning2022_2023");
+    const sum = (rows: (string | number | null)[][], year: number, col: number) =>
+      rows.filter((r) => r[0] === year).reduce((s, r) => s.plus(Number(r[col])), new Decimal(0)).toString();
+    expect([sum(till2.rows, 2022, 2), sum(ford2.rows, 2022, 4)]).toEqual(["11000000", "11000000"]);
+    expect([sum(till2.rows, 2023, 2), sum(ford2.rows, 2023, 4)]).toEqual(["12200000", "12200000"]);
   });
 });

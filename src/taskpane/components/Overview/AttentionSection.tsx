@@ -3,6 +3,7 @@ import { Badge, useId } from "@fluentui/react-components";
 import type { Agreement, Analysis, FollowUp } from "../../../domain/types";
 import { daysBetween, formatDate, useStrings } from "../../i18n";
 import { GoToRowLink } from "./GoToRowLink";
+import { MoneyAttentionLists, MoneyCounts } from "../Budget/MoneyAttention";
 import { useOverviewStyles } from "./Overview.styles";
 import { followUpDate, useAttention } from "./useAttention";
 
@@ -17,8 +18,9 @@ export function AttentionSection({ analysis, onSelectRow }: AttentionSectionProp
   const strings = useStrings();
   const attention = useAttention(analysis);
   const headingId = useId("attention");
+  const money = analysis.attention ?? [];
   const nothing =
-    attention.overdue.length + attention.dueSoon.length + attention.expired.length + attention.expiring.length === 0;
+    attention.overdue.length + attention.dueSoon.length + attention.expired.length + attention.expiring.length + money.length === 0;
   const dateText = useDateText();
   const today = analysis.today;
   const followUpMeta = (f: FollowUp) => [strings.followUpStatus[f.status], dateText(followUpDate(f), today), f.area].filter(isText).join(" · ");
@@ -36,7 +38,10 @@ export function AttentionSection({ analysis, onSelectRow }: AttentionSectionProp
         <CountBadge label={strings.countExpired} count={attention.expired.length} color="danger" />
         <CountBadge label={strings.countExpiring} count={attention.expiring.length} color="warning" />
       </ul>
+      {/* Budget tracking (issue 10): the money's own badges, where the workbook has funds. */}
+      {analysis.attention !== undefined && analysis.funds.length > 0 ? <MoneyCounts items={money} /> : null}
       {nothing ? <p className={styles.text}>{strings.nothingToFollowUp}</p> : null}
+      <MoneyAttentionLists items={money} onSelectRow={onSelectRow} />
       <RowList title={strings.listOverdue} items={attention.overdue} meta={followUpMeta} onSelectRow={onSelectRow} />
       <RowList title={strings.listDueSoon} items={attention.dueSoon} meta={followUpMeta} onSelectRow={onSelectRow} />
       <RowList title={strings.listExpired} items={attention.expired} meta={agreementMeta} onSelectRow={onSelectRow} />

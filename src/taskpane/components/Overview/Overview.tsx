@@ -2,10 +2,12 @@ import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, useId } from "@fluentui/react-components";
 import type { Analysis } from "../../../domain/types";
 import { useStrings } from "../../i18n";
+import { NextMeeting } from "../Agenda";
 import { AttentionSection } from "./AttentionSection";
 import { EmptyState } from "./EmptyState";
 import { useOverviewStyles } from "./Overview.styles";
 import { YearFunds } from "./YearFunds";
+import { YearsOverview } from "../Budget/YearsOverview";
 
 export interface OverviewProps {
   analysis: Analysis;
@@ -47,12 +49,15 @@ export function Overview({ analysis, busy, onSelectRow, onInsertTemplate, onShow
           {strings.fundsHeading}
         </h2>
         {years.length === 0 ? <p className={styles.text}>{strings.noFunds}</p> : null}
+        <YearsOverview funds={analysis.funds} />
         {years.map((y) => (
-          <YearFunds key={y.year} summary={y} />
+          <YearFunds key={y.year} summary={y} onSelectRow={onSelectRow} />
         ))}
       </section>
 
       <AttentionSection analysis={analysis} onSelectRow={onSelectRow} />
+
+      <NextMeeting analysis={analysis} busy={busy} />
     </div>
   );
 }

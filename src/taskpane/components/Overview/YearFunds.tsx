@@ -12,18 +12,37 @@ import {
 import type Decimal from "decimal.js";
 import type { AreaSummary, YearSummary } from "../../../domain/types";
 import { formatKronor, type Strings, useStrings } from "../../i18n";
+import { RowsDrillDown } from "../Budget/RowsDrillDown";
 import { useOverviewStyles } from "./Overview.styles";
 
 export interface YearFundsProps {
   summary: YearSummary;
+  /** With it, each area and party opens into its rows, each with "Gå till rad". */
+  onSelectRow?: (sheet: string, row: number) => void;
 }
 
 /** One year's distribution: totals, the areas table and the sums per party. */
-export function YearFunds({ summary }: YearFundsProps): React.JSX.Element {
+export function YearFunds({ summary, onSelectRow }: YearFundsProps): React.JSX.Element {
   const styles = useOverviewStyles();
   const strings = useStrings();
   const headingId = useId("year");
   const { total } = summary;
+  // Budget tracking (issue 10): Förbrukat and Kvar beside a year that has a Förbrukat column.
+  const tracked = (total.used ?? null) !== null;
+  const usageHeaders = tracked ? [strings.colUsed, strings.colRemaining] : [];
+  const usageCells = (u: { used?: Decimal | null; remaining?: Decimal | null }) =>
+    tracked
+      ? [u.used ?? null, u.remaining ?? null].map((d, i) => (
+          <TableCell key={i} className={mergeClasses(styles.cell, styles.num, d !== null && d.isNegative() ? styles.over : undefined)}>
+            {d === null ? strings.missing : formatKronor(d)}
+          </TableCell>
+        ))
+      : null;
+  const usageHeaderCells = usageHeaders.map((h) => (
+    <TableHeaderCell key={h} className={styles.cell} button={{ className: styles.numHeader }}>
+      {h}
+    </TableHeaderCell>
+  ));
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.h3}>
@@ -49,6 +68,7 @@ export function YearFunds({ summary }: YearFundsProps): React.JSX.Element {
                 <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colAllocated}</TableHeaderCell>
                 <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colDistributed}</TableHeaderCell>
                 <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colDifference}</TableHeaderCell>
+                {usageHeaderCells}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -67,6 +87,7 @@ export function YearFunds({ summary }: YearFundsProps): React.JSX.Element {
                   <TableCell className={mergeClasses(styles.cell, styles.num, differenceClass(a.difference, styles))}>
                     {a.difference === null ? strings.missing : formatKronor(a.difference)}
                   </TableCell>
+                  {usageCells(a)}
                 </TableRow>
               ))}
             </TableBody>
@@ -81,6 +102,7 @@ export function YearFunds({ summary }: YearFundsProps): React.JSX.Element {
               <TableRow>
                 <TableHeaderCell className={styles.cell}>{strings.colParty}</TableHeaderCell>
                 <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colDistributed}</TableHeaderCell>
+                {usageHeaderCells}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -88,12 +110,15 @@ export function YearFunds({ summary }: YearFundsProps): React.JSX.Element {
                 <TableRow key={p.party}>
                   <TableCell className={mergeClasses(styles.cell, styles.areaCell)}>{p.party}</TableCell>
                   <TableCell className={mergeClasses(styles.cell, styles.num)}>{formatKronor(p.distributed)}</TableCell>
+                  {usageCells(p)}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </ScrollRegion>
       ) : null}
+
+      {onSelectRow ? <RowsDrillDown summary={summary} onSelectRow={onSelectRow} /> : null}
     </section>
   );
 }
