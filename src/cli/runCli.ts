@@ -7,15 +7,14 @@
  * exists without --force; 1 anything unexpected.
  */
 import { parseArgs } from "node:util";
-import { analyseWorkbook, defaultOptions, planApply, todayIso } from "../domain";
 import { isIsoDate } from "../domain/isoDate";
-import { toReportJson } from "../domain/reportJson";
-import { formatReport } from "../domain/reportText";
-import { sampleWorkbook } from "../domain/sampleWorkbook";
 import type { Analysis, Plan, WorkbookData } from "../domain/types";
-import { applyPlanToWorkbook, saveXlsx, writeTemplate } from "../file/applyPlanToWorkbook";
-import { readXlsx, type ReadXlsxResult } from "../file/readXlsx";
-import { readXlsxData } from "../file/readXlsxData";
+import type { Prepared } from "../app/prepare";
+import { BalansError } from "../app/port";
+import { PackageError } from "../file/ooxml/packageError";
+// Startup: only type imports and light modules are static here. The engine (decimal.js), the
+// .xlsx readers and writers (ExcelJS, JSZip) are loaded with `await import()` inside the
+// command that needs them, so `balans --help` starts at once (issue 15). Add new ones the same way.
 
 export interface CliIo {
   stdout(text: string): void;
@@ -23,6 +22,11 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
   exists(path: string): Promise<boolean>;
+  /**
+   * Whether two paths name the same file (same device and inode: a symlink or a hard link to it
+   * counts). Absent (e.g. in tests): the paths are compared as written.
+   */
+  sameFile?(a: string, b: string): Promise<boolean>;
 }
 
 export const EXIT_OK = 0;
@@ -35,6 +39,7 @@ Användning:
   balans report FIL.xlsx [--today ÅÅÅÅ-MM-DD] [--json]
   balans apply FIL.xlsx --out UT.xlsx [--today ÅÅÅÅ-MM-DD] [--force]
   balans sample --out FIL.xlsx [--force]
+  balans agenda FIL.xlsx [--forum SVOM] [--date ÅÅÅÅ-MM-DD] [--today ÅÅÅÅ-MM-DD] [--json | --md]
   balans --help
 
 Kommandon:
@@ -43,12 +48,18 @@ Kommandon:
   apply    Skriver en kopia av FIL.xlsx med statuskolumnen "Balans status" bredvid
            balanslistan och avtalen och med bladet "Balans summering". FIL.xlsx ändras inte.
   sample   Skriver en exempelarbetsbok med SVOM:s balanslista, avtal och fördelning 2024.
+  agenda   Mötesunderlag: vad forumets möte ska besluta om, höra och informeras om (ur
+           uppföljningstexterna), vad som blivit försenat sedan förra mötet och vilka avtal
+           som går ut före nästa. Utan --date: forumets nästa möte från och med i dag.
 
 Flaggor:
   --today ÅÅÅÅ-MM-DD  Dagen som räknas som i dag (standard: dagens datum).
   --json              Bara JSON på standard ut (belopp som "13302905.00", datum som "2024-11-15").
   --out FIL           Filen som skrivs.
   --force             Skriv över --out-filen om den redan finns.
+  --forum NAMN        Forumet vars möte underlaget gäller (standard: SVOM).
+  --date ÅÅÅÅ-MM-DD   Mötets datum (ÅÅÅÅ-MM: forumets möte den månaden).
+  --md                Markdown att klistra in i kallelsen.
   -h, --help          Visa den här hjälpen.
 
 Slutkod: 0 klart (även när filen har problem), 2 fel i argument eller fil, 1 oväntat fel.
@@ -65,6 +76,9 @@ interface Args {
   json: boolean;
   force: boolean;
   help: boolean;
+  forum: string | undefined;
+  date: string | undefined;
+  md: boolean;
   given: string[];
 }
 
@@ -82,6 +96,9 @@ function parse(argv: string[]): Args {
         json: { type: "boolean" },
         force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        forum: { type: "string" },
+        date: { type: "string" },
+        md: { type: "boolean" },
       },
     });
   } catch (e) {
@@ -101,6 +118,9 @@ function parse(argv: string[]): Args {
     json: values.json === true,
     force: values.force === true,
     help: values.help === true,
+    forum: values.forum,
+    date: values.date,
+    md: values.md === true,
     given,
   };
 }
@@ -109,6 +129,7 @@ const ALLOWED: Record<string, string[]> = {
   report: ["today", "json", "help"],
   apply: ["out", "today", "force", "help"],
   sample: ["out", "force", "help"],
+  agenda: ["forum", "date", "today", "json", "md", "help"],
 };
 
 function checkOptions(args: Args, command: string): void {
@@ -123,8 +144,8 @@ function oneFile(args: Args, command: string): string {
   return args.files[0] as string;
 }
 
-function todayOf(args: Args): string {
-  if (args.today === undefined) return todayIso();
+async function todayOf(args: Args): Promise<string> {
+  if (args.today === undefined) return (await import("../domain")).todayIso();
   if (!isIsoDate(args.today)) {
     throw new UsageError(`--today ${args.today} är inget datum: skriv det som ÅÅÅÅ-MM-DD, t.ex. 2024-11-15.`);
   }
@@ -166,37 +187,59 @@ async function asWorkbook<T>(file: string, read: Promise<T>): Promise<T> {
   try {
     return await read;
   } catch (e) {
+    // A package the user must fix (not a zip, zip bomb, DOCTYPE, a damaged sheet): its Swedish
+    // sentence says what to do and names the sheet; the English detail follows.
+    if (e instanceof PackageError) {
+      const sv = e.message.charAt(0).toLocaleLowerCase("sv-SE") + e.message.slice(1);
+      throw new UsageError(`${file} kan inte läsas som en .xlsx-arbetsbok: ${sv}\n(${e.messageEn})`);
+    }
     throw new UsageError(`${file} kan inte läsas som en .xlsx-arbetsbok: ${reasonOf(e)}.`);
   }
 }
 
-/** The whole workbook, to write back (apply). */
-async function readWorkbook(io: CliIo, file: string): Promise<ReadXlsxResult> {
-  const bytes = await readBytes(io, file);
-  return asWorkbook(file, readXlsx(bytes));
+function noTables(file: string): UsageError {
+  return new UsageError(
+    `Balans hittade ingen tabell som den känner igen i ${file}. Tabellerna känns igen på rubrikraden, ` +
+      `t.ex. "Vad" och "Uppföljning" (balanslista), "Överenskommelse/avtal" och "Giltighetstid" (avtal), ` +
+      `"Område", "Insats" och "Summa" (fördelning). Kör "balans sample --out exempel.xlsx" för ett exempel.`,
+  );
 }
 
-function analyse(data: WorkbookData, file: string, today: string): Analysis {
-  const analysis = analyseWorkbook(data, defaultOptions(today));
-  if (analysis.tables.length === 0) {
-    throw new UsageError(
-      `Balans hittade ingen tabell som den känner igen i ${file}. Tabellerna känns igen på rubrikraden, ` +
-        `t.ex. "Vad" och "Uppföljning" (balanslista), "Överenskommelse/avtal" och "Giltighetstid" (avtal), ` +
-        `"Område", "Insats" och "Summa" (fördelning). Kör "balans sample --out exempel.xlsx" för ett exempel.`,
-    );
+/** The one prepare step (src/app/prepare.ts), as the pane and the ribbon call it; no table is exit 2. */
+async function analyse(data: WorkbookData, file: string, today: string, what: "report" | "apply"): Promise<Prepared> {
+  const { defaultOptions } = await import("../domain");
+  const { prepare } = await import("../app/prepare");
+  let prepared: Prepared;
+  try {
+    prepared = prepare(data, defaultOptions(today), what);
+  } catch (e) {
+    if (e instanceof BalansError && e.code === "no-tables") throw noTables(file);
+    throw e;
   }
-  return analysis;
+  if (prepared.analysis.tables.length === 0) throw noTables(file);
+  return prepared;
 }
 
 async function report(args: Args, io: CliIo): Promise<number> {
   checkOptions(args, "report");
   const file = oneFile(args, "report");
-  const today = todayOf(args);
+  const today = await todayOf(args);
   // Only the values are needed: the sheets are streamed, no workbook model is built.
   const bytes = await readBytes(io, file);
-  const data = await asWorkbook(file, readXlsxData(bytes));
-  const analysis = analyse(data, file, today);
-  io.stdout(args.json ? `${JSON.stringify(toReportJson(analysis), null, 2)}\n` : formatReport(analysis));
+  // The same reader as everywhere, with Node's zlib instead of fflate (issue 15: several times faster).
+  const [{ readWorkbookData }, { nativeInflateRaw }] = await Promise.all([
+    import("../file/ooxml/readWorkbookData"),
+    import("./nativeInflate"),
+  ]);
+  const data = await asWorkbook(file, Promise.resolve().then(() => readWorkbookData(bytes, { inflateRaw: nativeInflateRaw })));
+  const { analysis } = await analyse(data, file, today, "report");
+  if (args.json) {
+    const { toReportJson } = await import("../domain/reportJson");
+    io.stdout(`${JSON.stringify(toReportJson(analysis), null, 2)}\n`);
+  } else {
+    const { formatReport } = await import("../domain/reportText");
+    io.stdout(formatReport(analysis));
+  }
   return EXIT_OK;
 }
 
@@ -207,20 +250,24 @@ export function describeApply(out: string, analysis: Analysis, plan: Plan): stri
     const flagged = c.cells.filter((cell) => cell.label !== "").length;
     const where = c.table === "" ? `området på bladet ${c.sheet}` : `tabellen ${c.table} på bladet ${c.sheet}`;
     lines.push(
-      `  - kolumnen "${c.header}" ${c.exists ? "uppdaterad" : "tillagd"} i ${where} (${flagged} rader markerade)`,
+      `  - kolumnen "${c.header}" ${c.exists ? "uppdaterad" : "tillagd"} i ${where} (${flagged} ${flagged === 1 ? "rad markerad" : "rader markerade"})`,
     );
   }
   if (plan.statusColumns.length === 0)
     lines.push("  - ingen statuskolumn (ingen balanslista eller avtalstabell att markera)");
-  if (plan.summary !== null) lines.push(`  - bladet "${plan.summary.name}"`);
+  if (plan.summary !== null) lines.push(`  - bladet "${plan.summary.name}"${plan.summary.existing ? " (uppdaterat)" : ""}`);
+  else lines.push("  - inget summeringsblad (se nedan)");
+  // What Balans did instead of writing (the notices are among the problems, too).
+  for (const n of analysis.problems) if (n.code !== undefined) lines.push(`  - obs: ${n.message}`);
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const f = analysis.followUps;
   const a = analysis.agreements;
   lines.push(
-    `Per ${analysis.today}: ${count(f.filter((x) => x.status === "overdue").length, "försenad", "försenade")} och ` +
-      `${count(f.filter((x) => x.status === "due-soon").length, "snart aktuell", "snart aktuella")} uppföljningar, ` +
-      `${count(a.filter((x) => x.status === "expired").length, "utgånget", "utgångna")} och ` +
-      `${count(a.filter((x) => x.status === "expiring").length, "snart utgående", "snart utgående")} avtal, ` +
+    // Each count with its own noun, in the singular or plural: "1 försenad uppföljning och 2 uppföljningar som snart är aktuella".
+    `Per ${analysis.today}: ${count(f.filter((x) => x.status === "overdue").length, "försenad uppföljning", "försenade uppföljningar")} och ` +
+      `${count(f.filter((x) => x.status === "due-soon").length, "uppföljning som snart är aktuell", "uppföljningar som snart är aktuella")}, ` +
+      `${count(a.filter((x) => x.status === "expired").length, "utgånget avtal", "utgångna avtal")} och ` +
+      `${count(a.filter((x) => x.status === "expiring").length, "avtal som snart går ut", "avtal som snart går ut")}, ` +
       `${count(analysis.problems.length, "problem", "problem")}.`,
   );
   return `${lines.join("\n")}\n`;
@@ -230,18 +277,51 @@ async function apply(args: Args, io: CliIo): Promise<number> {
   checkOptions(args, "apply");
   const file = oneFile(args, "apply");
   const out = outOf(args, "apply");
-  const today = todayOf(args);
+  const today = await todayOf(args);
+  await refuseSameFile(io, file, out);
   await refuseOverwrite(io, out, args.force);
-  const read = await readWorkbook(io, file);
-  const analysis = analyse(read.data, file, today);
-  const plan = planApply(analysis);
-  applyPlanToWorkbook(read.workbook, plan);
-  await io.writeFile(out, await saveXlsx(read.workbook));
-  if (read.unsupported.length > 0) {
-    io.stderr(`Obs: ${file} innehåller ${read.unsupported.join(", ")}, som inte följer med till ${out}.\n`);
-  }
+  // The package is read sparsely and patched: every part Balans does not own is copied as it was
+  // (src/file/ooxml/patchPackage.ts); nothing is lost, so there is nothing to warn about.
+  const bytes = await readBytes(io, file);
+  const { readWorkbookData } = await import("../file/ooxml/readWorkbookData");
+  const data = await asWorkbook(file, Promise.resolve().then(() => readWorkbookData(bytes)));
+  const { analysis, plan } = await analyse(data, file, today, "apply");
+  const { patchPackage } = await import("../file/ooxml/patchPackage");
+  const written = await asWorkbook(file, Promise.resolve().then(() => patchPackage(bytes, plan)));
+  await writeOut(io, out, written);
   io.stdout(describeApply(out, analysis, plan));
   return EXIT_OK;
+}
+
+/** OUT may never be FILE itself (by path, symlink or hard link), not even with --force. */
+async function refuseSameFile(io: CliIo, file: string, out: string): Promise<void> {
+  const same = io.sameFile === undefined ? file === out : await io.sameFile(file, out);
+  if (same) {
+    throw new UsageError(`--out ${out} är samma fil som ${file}. Balans ändrar aldrig originalet: ange en annan fil med --out.`);
+  }
+}
+
+/** Writes OUT (atomically in balans.ts: a temporary file in OUT's folder, renamed into place). */
+async function writeOut(io: CliIo, out: string, data: Uint8Array): Promise<void> {
+  try {
+    await io.writeFile(out, data);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why: Record<string, string> = {
+      ENOENT: "mappen finns inte. Skapa mappen först eller ange en annan plats med --out",
+      ENOTDIR: "mappen finns inte. Skapa mappen först eller ange en annan plats med --out",
+      EACCES: "behörighet saknas. Välj en mapp där du får skriva, med --out",
+      EPERM: "behörighet saknas. Välj en mapp där du får skriva, med --out",
+      EROFS: "platsen går bara att läsa. Välj en mapp där du får skriva, med --out",
+      EISDIR: `det är en mapp. Ange en fil, t.ex. --out ${out.replace(/\/*$/u, "")}/resultat.xlsx`,
+      ENOSPC: "disken är full. Frigör utrymme eller skriv till en annan disk med --out",
+      EDQUOT: "diskkvoten är slut. Frigör utrymme eller skriv till en annan disk med --out",
+    };
+    const reason = code === undefined ? undefined : why[code];
+    if (reason === undefined) throw e;
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`Kan inte skriva ${out}: ${reason}. Ingen fil skrevs.\n(${detail})`);
+  }
 }
 
 async function sample(args: Args, io: CliIo): Promise<number> {
@@ -249,9 +329,26 @@ async function sample(args: Args, io: CliIo): Promise<number> {
   if (args.files.length > 0) throw new UsageError(`Kommandot sample läser ingen fil; ange filen att skriva med --out.`);
   const out = outOf(args, "sample");
   await refuseOverwrite(io, out, args.force);
+  const { sampleWorkbook } = await import("../domain/sampleWorkbook");
+  const { saveXlsx, writeTemplate } = await import("../file/applyPlanToWorkbook");
   const template = sampleWorkbook();
-  await io.writeFile(out, await saveXlsx(writeTemplate(template)));
+  await writeOut(io, out, await saveXlsx(writeTemplate(template)));
   io.stdout(`Skrev exempelarbetsboken ${out} (blad: ${template.sheets.map((s) => s.name).join(", ")}).\n`);
+  return EXIT_OK;
+}
+
+/** `agenda`: the meeting's agenda (the logic is in agenda.ts). */
+async function agenda(args: Args, io: CliIo): Promise<number> {
+  checkOptions(args, "agenda");
+  const file = oneFile(args, "agenda");
+  const today = await todayOf(args);
+  const bytes = await readBytes(io, file);
+  const { readXlsxData } = await import("../file/readXlsxData");
+  const { analysis } = await analyse(await asWorkbook(file, readXlsxData(bytes)), file, today, "report");
+  const { renderAgenda } = await import("./agenda");
+  const out = renderAgenda(analysis, { forum: args.forum, date: args.date, json: args.json, md: args.md });
+  if (!out.ok) throw new UsageError(out.message);
+  io.stdout(out.text);
   return EXIT_OK;
 }
 
@@ -270,14 +367,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await apply(args, io);
       case "sample":
         return await sample(args, io);
+      case "agenda":
+        return await agenda(args, io);
       case undefined:
         io.stderr(`Ange ett kommando.\n\n${USAGE}`);
         return EXIT_USAGE;
       default:
-        throw new UsageError(`Okänt kommando "${args.command}". Kommandon: report, apply, sample (se balans --help).`);
+        throw new UsageError(`Okänt kommando "${args.command}". Kommandon: report, apply, sample, agenda (se balans --help).`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof BalansError) {
       io.stderr(`balans: ${e.message}\n`);
       return EXIT_USAGE;
     }

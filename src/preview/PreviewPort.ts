@@ -1,19 +1,23 @@
 /**
- * The preview's workbook adapter: a {@link WorkbookPort} over an ExcelJS workbook held in the
- * page. It reads and writes with the file adapter (src/file/) and follows the Excel adapter's
- * rules (same errors, same names for inserted sheets and tables), so that the task pane
- * behaves as in Excel. It also holds what the grid shows (sheet, selected row) and tells
+ * The preview's workbook adapter: a {@link WorkbookPort} over the bytes of an .xlsx package held
+ * in the page. Kontrollera and Summering plan with the same prepare step as the command line
+ * and the Excel adapter, patch the package (src/file/ooxml/patchPackage.ts: every part Balans
+ * does not own stays as it was) and load the patched bytes into an ExcelJS model, which only
+ * the grid uses for display. "Ladda ner .xlsx" downloads the patched bytes. It follows the Excel
+ * adapter's rules (same errors, same names for inserted sheets and tables), and tells
  * subscribers about every change, for React's `useSyncExternalStore`.
  */
 import type ExcelJS from "exceljs";
 import { BalansError, type ActionOutcome, type Progress, type WorkbookPort } from "../app/port";
-import { analyseWorkbook, planFlags, planSummary } from "../domain";
+import { prepare, type PrepareWhat } from "../app/prepare";
 import { sampleTemplate, sampleWorkbook } from "../domain/sampleWorkbook";
 import type { TemplateTable, WorkbookTemplate } from "../domain/template";
-import type { Analysis, Options, Plan, WorkbookData } from "../domain/types";
-import { assertFreeColumns, assertNoNameClash, noTablesError, uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
-import { applyPlanToWorkbook, writeTemplate } from "../file/applyPlanToWorkbook";
-import { tableModels, toWorkbookData } from "../file/readXlsx";
+import type { Analysis, Options, Plan } from "../domain/types";
+import { uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
+import { saveXlsx, writeTemplate } from "../file/applyPlanToWorkbook";
+import { patchPackage } from "../file/ooxml/patchPackage";
+import { readWorkbookData } from "../file/ooxml/readWorkbookData";
+import { readXlsx, tableModels } from "../file/readXlsx";
 
 /** What the grid shows. A new object after every change (compare by identity). */
 export interface PreviewView {
@@ -28,6 +32,13 @@ export interface PreviewView {
 export interface PreviewPortOptions {
   /** The template for Infoga mall. @default sampleTemplate */
   template?: (withSample: boolean) => WorkbookTemplate;
+  /**
+   * The package the workbook was read from (the opened file's bytes, kept as they are). Absent
+   * for a workbook made in the page (the sample): its bytes are written once, when first needed.
+   */
+  bytes?: Uint8Array;
+  /** The name of the file the workbook was opened from (the download is named after it). */
+  fileName?: string;
 }
 
 export class PreviewPort implements WorkbookPort {
@@ -35,18 +46,36 @@ export class PreviewPort implements WorkbookPort {
   private view: PreviewView;
   private readonly listeners = new Set<() => void>();
   private readonly template: (withSample: boolean) => WorkbookTemplate;
+  private model: ExcelJS.Workbook;
+  private bytes: Uint8Array | null;
+  /** The opened file's name, or null for a workbook made in the page (the sample). */
+  readonly fileName: string | null;
 
   /**
-   * @param workbook the workbook to work on (changed in place)
+   * @param workbook the workbook as ExcelJS read it (what the grid shows)
    * @param name what the page calls it, e.g. the file name
    */
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    workbook: ExcelJS.Workbook,
     readonly name: string,
     options: PreviewPortOptions = {},
   ) {
+    this.model = workbook;
+    this.bytes = options.bytes ?? null;
+    this.fileName = options.fileName ?? null;
     this.template = options.template ?? sampleTemplate;
     this.view = { version: 0, sheet: workbook.worksheets[0]?.name ?? null, selectedRow: null };
+  }
+
+  /** The workbook the grid shows (loaded from the current package after every write). */
+  get workbook(): ExcelJS.Workbook {
+    return this.model;
+  }
+
+  /** The current package: the original bytes with Balans's writes patched in. */
+  async packageBytes(): Promise<Uint8Array> {
+    if (this.bytes === null) this.bytes = await saveXlsx(this.model);
+    return this.bytes;
   }
 
   // ---- the store the grid subscribes to ----
@@ -83,30 +112,25 @@ export class PreviewPort implements WorkbookPort {
   // ---- WorkbookPort ----
 
   async analyse(options: Options): Promise<Analysis> {
-    return this.read(options).analysis;
+    return (await this.prepare(options, "report")).analysis;
   }
 
   async kontrollera(options: Options, onProgress?: Progress): Promise<ActionOutcome> {
     onProgress?.(0);
-    const { data, analysis } = this.read(options);
-    if (analysis.tables.length === 0) throw noTablesError();
-    const statusColumns = planFlags(analysis);
-    assertFreeColumns(data, statusColumns);
-    this.apply({ statusColumns, summary: null }, {});
+    const { analysis, plan } = await this.prepare(options, "kontrollera");
+    await this.apply(plan, {});
     onProgress?.(1);
-    return { analysis, statusColumns: statusColumns.length, summarySheet: null, syncs: 0 };
+    return { analysis, statusColumns: plan.statusColumns.length, summarySheet: null, syncs: 0 };
   }
 
   async summering(options: Options, onProgress?: Progress): Promise<ActionOutcome> {
     onProgress?.(0);
-    const { analysis } = this.read(options);
-    if (analysis.tables.length === 0) throw noTablesError();
-    const summary = planSummary(analysis);
-    assertNoNameClash(this.workbook.worksheets.map((ws) => ws.name), summary.name);
+    const { analysis, plan } = await this.prepare(options, "summering");
+    const name = plan.summary?.name ?? null;
     // As in Excel, the summary sheet is shown.
-    this.apply({ statusColumns: [], summary }, { sheet: summary.name, selectedRow: null });
+    await this.apply(plan, name === null ? {} : { sheet: name, selectedRow: null });
     onProgress?.(1);
-    return { analysis, statusColumns: 0, summarySheet: summary.name, syncs: 0 };
+    return { analysis, statusColumns: 0, summarySheet: name, syncs: 0 };
   }
 
   async infogaMall(withSample: boolean): Promise<string> {
@@ -125,8 +149,12 @@ export class PreviewPort implements WorkbookPort {
     const source = scratch.worksheets[0];
     if (source === undefined) throw new Error("The template wrote no sheet.");
     const model = source.model;
-    const target = this.workbook.addWorksheet(sheetName);
+    const target = this.model.addWorksheet(sheetName);
     target.model = { ...model, name: sheetName };
+    // Infoga mall still writes through ExcelJS (the package patcher cannot add tables yet): the
+    // package is written again from the model when it is next needed. For the sample nothing is
+    // lost; an opened file goes through ExcelJS once here.
+    this.bytes = null;
     this.change({ sheet: sheetName, selectedRow: null });
     return sheetName;
   }
@@ -144,15 +172,18 @@ export class PreviewPort implements WorkbookPort {
 
   // ---- helpers ----
 
-  private read(options: Options): { data: WorkbookData; analysis: Analysis } {
-    const data = toWorkbookData(this.workbook);
-    return { data, analysis: analyseWorkbook(data, options) };
+  private async prepare(options: Options, what: PrepareWhat): Promise<{ analysis: Analysis; plan: Plan }> {
+    const data = readWorkbookData(await this.packageBytes());
+    return prepare(data, options, what);
   }
 
-  /** Writes the plan, then shows `view`; after an error, shows whatever was written before it. */
-  private apply(plan: Plan, view: Partial<Omit<PreviewView, "version">>): void {
+  /** Patches the plan into the package, reloads what the grid shows, then shows `view`. */
+  private async apply(plan: Plan, view: Partial<Omit<PreviewView, "version">>): Promise<void> {
     try {
-      applyPlanToWorkbook(this.workbook, plan);
+      const bytes = patchPackage(await this.packageBytes(), plan);
+      const { workbook } = await readXlsx(bytes);
+      this.bytes = bytes;
+      this.model = workbook;
     } catch (err) {
       this.change({});
       if (err instanceof BalansError) throw err;

@@ -13,6 +13,19 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
+/**
+ * The download's name after the opened file: `budget.xlsx` → `budget (Balans).xlsx` (an `.xlsm`
+ * keeps its extension); `fallback` when there is no name.
+ */
+export function downloadName(opened: string, fallback: string): string {
+  const base = opened.split(/[\\/]/u).pop()?.trim() ?? "";
+  if (base === "") return fallback;
+  const m = /^(.*?)(\.xls[xm])?$/iu.exec(base);
+  const stem = (m?.[1] ?? base).trim() || "arbetsbok";
+  const ext = m?.[2]?.toLowerCase() ?? ".xlsx";
+  return `${stem} (Balans)${ext}`;
+}
+
 /** Offers `bytes` as a download named `fileName`. */
 export function downloadBytes(bytes: Uint8Array, fileName: string, type: string = XLSX_MIME): void {
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });

@@ -4,6 +4,7 @@
  *
  * ```ts
  * const pkg = openPackage(bytes);            // throws PackageError (see packageError.ts)
+ * const fast = openPackage(bytes, { inflateRaw }); // a native inflater (Node's zlib), see OpenOptions
  * pkg.entries                                 // ZipEntry[] in zip (central directory) order
  * pkg.entryNames()                            // their names, same order
  * pkg.has("xl/styles.xml")                   // part names are case-insensitive (OPC)
@@ -30,28 +31,56 @@
  *   {@link LIMITS}.totalBytes — `too-large`, checked when the package is opened. Declared sizes
  *   are not trusted: inflating stops as soon as a part yields more bytes than it declared (so the
  *   limits hold for what is really inflated), and inflation runs in small steps so that one step
- *   can never produce more than about 17 MB;
+ *   can never produce more than about 17 MB (an injected {@link OpenOptions.inflateRaw} is given
+ *   the declared size as its cap and must stop there);
  * - entry names with `..` segments, absolute paths, drive letters, backslashes or NUL —
  *   `unsafe-name`; two entries whose names differ only in case — `duplicate-entry`;
  * - a DOCTYPE or ENTITY declaration in a part read as XML or text — `doctype`;
  * - no `_rels/.rels` officeDocument relationship or no such part — `no-workbook`.
  */
 import { Inflate } from "fflate";
+import { LIMITS } from "./limits";
 import { PackageError } from "./packageError";
 import { doctypeError, parseXml, prefixedAttribute } from "./xmlStream";
 
-/** Documented limits (bytes are uncompressed sizes). */
-export const LIMITS = {
-  /** One part: a full sheet of 1 048 576 rows × 6 columns is about 300 MB of XML. */
-  partBytes: 500_000_000,
-  /** All entries of the package together. */
-  totalBytes: 900_000_000,
-  /** Number of zip entries. */
-  entries: 100_000,
-} as const;
+/** Documented limits: see limits.ts (kept there so the command line can use them without this module). */
+export { LIMITS, MAX_PACKAGE_FILE_BYTES } from "./limits";
 
 /** Compressed bytes handed to the inflater per step (deflate expands at most ~1032×). */
 const INFLATE_STEP = 16 * 1024;
+
+/**
+ * Parts declared up to this size are inflated in one piece by an injected
+ * {@link OpenOptions.inflateRaw}; larger ones stream through fflate, so that memory stays bounded.
+ */
+export const ONE_SHOT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Inflated bytes are handed on (and decoded to text) in pieces of this size. */
+const TEXT_PIECE = 1024 * 1024;
+
+/**
+ * Thrown by an {@link InflateRaw} when the data would inflate to more than its `maxBytes`: the
+ * package turns it into a `too-large` {@link PackageError} (zip bomb).
+ */
+export class InflateLimitError extends Error {
+  override readonly name = "InflateLimitError";
+}
+
+/**
+ * Inflates raw deflate data in one piece, never producing more than `maxBytes` bytes: it throws
+ * {@link InflateLimitError} as soon as the output would grow beyond them, and any other error for
+ * damaged data. In Node: `zlib.inflateRawSync(data, { maxOutputLength: maxBytes })` (see
+ * src/cli/nativeInflate.ts), several times faster than fflate.
+ */
+export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array;
+
+export interface OpenOptions {
+  /**
+   * A faster inflater for parts declared up to {@link ONE_SHOT_MAX_BYTES}; without it (and for
+   * larger parts) fflate streams. This module stays free of `node:` imports: the caller injects it.
+   */
+  inflateRaw?: InflateRaw;
+}
 
 export interface ZipEntry {
   /** The entry name as stored (decoded as UTF-8). */
@@ -125,8 +154,8 @@ export function relationshipKind(type: string): string {
 }
 
 /** Open a package. Throws {@link PackageError}. */
-export function openPackage(input: Uint8Array): OoxmlPackage {
-  return new Package(input);
+export function openPackage(input: Uint8Array, options: OpenOptions = {}): OoxmlPackage {
+  return new Package(input, options.inflateRaw ?? null);
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -177,7 +206,10 @@ class Package implements OoxmlPackage {
   private relsCache = new Map<string, Relationship[]>();
   private types: { defaults: Map<string, string>; overrides: Map<string, string> } | null = null;
 
-  constructor(readonly data: Uint8Array) {
+  constructor(
+    readonly data: Uint8Array,
+    private readonly inflateRaw: InflateRaw | null = null,
+  ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     this.entries = this.readCentralDirectory();
     for (const e of this.entries) {
@@ -217,11 +249,16 @@ class Package implements OoxmlPackage {
     const raw = e.raw();
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw damaged(e.name, "stored entry with different sizes");
-      if (raw.length > 0) yield raw;
+      for (let at = 0; at < raw.length; at += TEXT_PIECE) yield raw.subarray(at, Math.min(raw.length, at + TEXT_PIECE));
       return;
     }
     if (e.method !== 8) throw damaged(e.name, `compression method ${e.method} is not supported`);
     const cap = e.uncompressedSize;
+    if (this.inflateRaw !== null && cap <= ONE_SHOT_MAX_BYTES) {
+      const all = this.inflateOnce(e, raw, this.inflateRaw);
+      for (let at = 0; at < all.length; at += TEXT_PIECE) yield all.subarray(at, Math.min(all.length, at + TEXT_PIECE));
+      return;
+    }
     let produced = 0;
     const out: Uint8Array[] = [];
     let failure: unknown = null;
@@ -244,9 +281,31 @@ class Package implements OoxmlPackage {
     if (produced !== cap) throw damaged(e.name, `inflated to ${produced} bytes, ${cap} declared`);
   }
 
+  /** One-shot inflation through the injected inflater, with the same checks as the streamed one. */
+  private inflateOnce(e: ZipEntry, raw: Uint8Array, inflate: InflateRaw): Uint8Array {
+    const cap = e.uncompressedSize;
+    let all: Uint8Array;
+    try {
+      // One byte more than declared: a part that yields it is refused without inflating further.
+      all = inflate(raw, cap + 1);
+    } catch (err) {
+      if (err instanceof InflateLimitError) throw tooLarge(`${e.name} packas upp till mer än de ${cap} byte den anger`, e.name);
+      throw damaged(e.name, err instanceof Error ? err.message : String(err));
+    }
+    if (all.length > cap) throw tooLarge(`${e.name} packas upp till mer än de ${cap} byte den anger`, e.name);
+    if (all.length !== cap) throw damaged(e.name, `inflated to ${all.length} bytes, ${cap} declared`);
+    return all;
+  }
+
   bytes(name: string): Uint8Array {
     const e = this.required(name);
-    if (e.method === 0) return this.chunks(name)[Symbol.iterator]().next().value ?? new Uint8Array(0);
+    if (e.method === 0) {
+      if (e.compressedSize !== e.uncompressedSize) throw damaged(e.name, "stored entry with different sizes");
+      return e.raw();
+    }
+    if (e.method === 8 && this.inflateRaw !== null && e.uncompressedSize <= ONE_SHOT_MAX_BYTES) {
+      return this.inflateOnce(e, e.raw(), this.inflateRaw);
+    }
     const result = new Uint8Array(e.uncompressedSize);
     let at = 0;
     for (const chunk of this.chunks(name)) {

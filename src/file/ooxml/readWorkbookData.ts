@@ -8,7 +8,7 @@
  * No `node:` imports: the preview bundles it.
  */
 import type { DefinedName, SheetData, SheetTable, WorkbookData } from "../../domain/types";
-import { openPackage, relationshipKind, type OoxmlPackage, type Relationship } from "./openPackage";
+import { openPackage, relationshipKind, type OoxmlPackage, type OpenOptions, type Relationship } from "./openPackage";
 import { PackageError } from "./packageError";
 import { readSharedStrings } from "./readSharedStrings";
 import { readDateStyles } from "./readStyles";
@@ -105,9 +105,12 @@ export function readWorkbookPart(pkg: OoxmlPackage): WorkbookPartInfo {
   return { part, sheets, names, structureLocked, date1904, rels };
 }
 
-/** Read an .xlsx package into {@link WorkbookData}. Throws {@link PackageError} for a file the user must fix. */
-export function readWorkbookData(input: Uint8Array | OoxmlPackage): WorkbookData {
-  const pkg = input instanceof Uint8Array ? openPackage(input) : input;
+/**
+ * Read an .xlsx package into {@link WorkbookData}. Throws {@link PackageError} for a file the user
+ * must fix. `options` (e.g. a native inflater) apply when `input` is bytes.
+ */
+export function readWorkbookData(input: Uint8Array | OoxmlPackage, options: OpenOptions = {}): WorkbookData {
+  const pkg = input instanceof Uint8Array ? openPackage(input, options) : input;
   const workbook = readWorkbookPart(pkg);
   const relOf = (kind: string): string | null => workbook.rels.find((r) => !r.external && relationshipKind(r.type) === kind)?.target ?? null;
   const ctx: WorksheetContext = {

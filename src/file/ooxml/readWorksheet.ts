@@ -79,6 +79,50 @@ export function parseCellRef(ref: string): { col: number; row: number } | null {
   return col === 0 ? null : { col, row };
 }
 
+/** The row of the reference last read by {@link refColumn} (0 when it had none). */
+let refRow = 0;
+
+/**
+ * {@link parseCellRef} without allocating (it runs once per cell): the column of "AB12" (28),
+ * leaving its row in {@link refRow}; -1 when not a cell reference.
+ */
+function refColumn(ref: string): number {
+  let col = 0;
+  let row = 0;
+  let i = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(0) === 36) i++; // $
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+    if (col > MAX_COLUMNS) return -1;
+  }
+  if (i < n && ref.charCodeAt(i) === 36) i++;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    row = row * 10 + (c - 48);
+    if (row > MAX_ROWS) return -1;
+  }
+  refRow = row;
+  return col === 0 ? -1 : col;
+}
+
+/** The value of a string of ASCII digits (at most 9, no sign or space), else -1. */
+function digitsValue(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > 9) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
 /** "A2:C10" (or one cell) → its rectangle; null when out of Excel's grid or not a reference. */
 export function parseRangeRef(ref: string): CellRange | null {
   const colon = ref.indexOf(":");
@@ -135,16 +179,17 @@ export function readWorksheet(pkg: OoxmlPackage, part: string, ctx: WorksheetCon
         case "c": {
           inCell = true;
           type = a.t ?? "n";
-          style = a.s === undefined ? 0 : Number(a.s);
+          const s = a.s;
+          const digits = s === undefined ? 0 : digitsValue(s);
+          style = digits !== -1 ? digits : Number(s);
           hasValue = false;
           text = "";
           const ref = a.r;
           if (ref === undefined) col++;
           else {
-            const at = parseCellRef(ref);
-            if (at === null) throw outOfGrid(part, ref);
-            col = at.col;
-            if (at.row !== 0) rowNumber = at.row;
+            col = refColumn(ref);
+            if (col === -1) throw outOfGrid(part, ref);
+            if (refRow !== 0) rowNumber = refRow;
           }
           cellRef = ref ?? "";
           break;
@@ -213,6 +258,14 @@ export function readWorksheet(pkg: OoxmlPackage, part: string, ctx: WorksheetCon
 }
 
 function cellValue(type: string, text: string, style: number, ctx: WorksheetContext): CellValue {
+  // The two common cases first, without trimming or allocating: a shared string's index, a plain number.
+  if (type === "s") {
+    const index = digitsValue(text);
+    if (index !== -1) return ctx.sharedStrings[index] ?? null;
+  } else if (type === "n" && ctx.dateStyles[style] !== true) {
+    const value = digitsValue(text);
+    if (value !== -1) return value;
+  }
   switch (type) {
     case "s": {
       const index = Number(text);

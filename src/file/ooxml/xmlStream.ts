@@ -36,15 +36,24 @@ export function prefixedAttribute(attributes: Record<string, string>, local: str
 
 /** Parse `chunks` (the decoded text of part `part`) and call the handlers. */
 export function parseXml(part: string, chunks: Iterable<string>, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  // No position tracking: a line and column in a part that is one long line help nobody.
+  const parser = new SaxesParser({ xmlns: false, position: false });
   const { open, close, text } = handlers;
   parser.on("doctype", () => {
     throw doctypeError(part);
   });
   if (open !== undefined) {
-    parser.on("opentag", (tag: SaxesTagPlain) => open(localName(tag.name), tag.attributes));
+    parser.on("opentag", (tag: SaxesTagPlain) => {
+      const name = tag.name;
+      open(name.indexOf(":") === -1 ? name : localName(name), tag.attributes);
+    });
   }
-  if (close !== undefined) parser.on("closetag", (tag: SaxesTagPlain) => close(localName(tag.name)));
+  if (close !== undefined) {
+    parser.on("closetag", (tag: SaxesTagPlain) => {
+      const name = tag.name;
+      close(name.indexOf(":") === -1 ? name : localName(name));
+    });
+  }
   if (text !== undefined) {
     parser.on("text", text);
     parser.on("cdata", text);

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { BalansError } from "../../../src/app/port";
 import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { TEMPLATE_SHEET_NAME } from "../../../src/domain/sampleWorkbook";
-import * as applyModule from "../../../src/file/applyPlanToWorkbook";
+import * as patchModule from "../../../src/file/ooxml/patchPackage";
 import { saveXlsx } from "../../../src/file/applyPlanToWorkbook";
 import { readXlsx, tableModels } from "../../../src/file/readXlsx";
 import { createSamplePort, PreviewPort } from "../../../src/preview/PreviewPort";
@@ -20,7 +20,11 @@ function sample(): { port: PreviewPort; changes: () => number } {
   return { port, changes: () => changes };
 }
 
-const value = (port: PreviewPort, sheet: string, address: string): unknown => port.workbook.getWorksheet(sheet)?.getCell(address).value;
+/** A cell's value; for a formula (the live status column) its cached result. */
+const value = (port: PreviewPort, sheet: string, address: string): unknown => {
+  const v = port.workbook.getWorksheet(sheet)?.getCell(address).value;
+  return v !== null && typeof v === "object" && "formula" in v ? (v as { result?: unknown }).result : v;
+};
 
 describe("PreviewPort over the sample workbook", () => {
   it("is a preview port that shows the first sheet and has nothing selected", () => {
@@ -35,15 +39,16 @@ describe("PreviewPort over the sample workbook", () => {
     const analysis = await port.analyse(OPTIONS);
     expect(analysis.today).toBe("2024-11-15");
     expect(analysis.problems).toEqual([]);
-    expect(analysis.funds.map((y) => [y.year, y.total.distributed.toString()])).toEqual([[2024, "13302905"]]);
-    expect(analysis.funds[0]?.parties.map((p) => p.party)).toEqual([
+    // 2022 and 2023 are the sample's example years (issue 10).
+    expect(analysis.funds.map((y) => [y.year, y.total.distributed.toString()])).toEqual([[2022, "11000000"], [2023, "12200000"], [2024, "13302905"]]);
+    expect(analysis.funds[2]?.parties.map((p) => p.party)).toEqual([
       "Region Jämtland Härjedalen",
       "Kommunförbundet Jämtland Härjedalen",
       "Gemensam",
       "Östersunds kommun",
     ]);
     expect(changes()).toBe(0);
-    expect(port.workbook.worksheets.map((ws) => ws.name)).toEqual(["Balanslista", "Avtal", "Fördelning 2024", "Parter"]);
+    expect(port.workbook.worksheets.map((ws) => ws.name)).toEqual(["Balanslista", "Avtal", "Fördelning 2024", "Parter", "Fördelning 2022–2023"]);
   });
 
   it("kontrollera writes the two status columns with labels and fills, and tells the grid once", async () => {
@@ -64,9 +69,10 @@ describe("PreviewPort over the sample workbook", () => {
     expect([...labels].filter(([, v]) => v === "Försenad").map(([r]) => r)).toEqual(OVERDUE_ROWS);
     expect(labels.get(3)).toBe("Planerad");
     expect(labels.get(6)).toBe("Snart");
+    // The live status cell is a formula with its cached label; its colours follow the plan
+    // (conditional formats of the live-status column, not a fixed fill).
     const i4 = port.workbook.getWorksheet("Balanslista")?.getCell("I4");
-    expect(i4?.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } });
-    expect(i4?.font?.color).toEqual({ argb: "FF9C0006" });
+    expect(i4?.numFmt).toBe("@");
     expect(value(port, "Avtal", "F2")).toBe("Balans status");
     // Kontrollera writes no summary sheet.
     expect(port.workbook.getWorksheet(SUMMARY_SHEET_NAME)).toBeUndefined();
@@ -156,27 +162,19 @@ describe("PreviewPort errors, as the Excel adapter reports them", () => {
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Blad1"]);
   });
 
-  it("summering beside a sheet named like the summary sheet: a BalansError, in both languages", async () => {
+  it("summering beside a user's sheet named like the summary sheet writes its summary under a free name and leaves that sheet alone", async () => {
     const { port } = sample();
     port.workbook.addWorksheet("BALANS SUMMERING").getCell("A1").value = "mitt eget";
-    const error = await port.summering(OPTIONS).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(BalansError);
-    expect((error as BalansError).code).toBe("sheet-not-empty");
-    expect((error as BalansError).message).toBe(
-      'Bladet "BALANS SUMMERING" heter nästan som summeringsbladet "Balans summering": byt namn på det först.',
-    );
-    expect((error as BalansError).messageEn).toBe(
-      'The sheet "BALANS SUMMERING" is named almost like the summary sheet "Balans summering": rename it first.',
-    );
+    const outcome = await port.summering(OPTIONS);
+    expect(outcome.summarySheet).not.toBeNull();
+    expect(outcome.summarySheet?.toLocaleLowerCase("sv-SE")).not.toBe("balans summering");
     expect(value(port, "BALANS SUMMERING", "A1")).toBe("mitt eget");
+    expect(value(port, outcome.summarySheet ?? "", "A1")).toBe("Balans – summering");
   });
 
   it("a failure while writing becomes a BalansError with the detail, and the grid is told to show what was written", async () => {
     const { port, changes } = sample();
-    const spy = jest.spyOn(applyModule, "applyPlanToWorkbook").mockImplementation(() => {
+    const spy = jest.spyOn(patchModule, "patchPackage").mockImplementation(() => {
       throw new Error("disken är full");
     });
     try {

@@ -5,11 +5,10 @@
  */
 import * as React from "react";
 import { readXlsx } from "../../../file/readXlsx";
-import { saveXlsx } from "../../../file/applyPlanToWorkbook";
-import { downloadBytes, readFileBytes } from "../../browserFiles";
+import { downloadBytes, downloadName, readFileBytes } from "../../browserFiles";
 import { createSamplePort, PreviewPort } from "../../PreviewPort";
 
-/** Name of the downloaded file. */
+/** Name of the downloaded file when the workbook has no file name (the sample before it is named). */
 export const DOWNLOAD_NAME = "balans-forhandsvisning.xlsx";
 
 export type PageMessage =
@@ -75,8 +74,10 @@ export function usePreviewWorkbook({ initialPort, sampleName }: UsePreviewWorkbo
         const bytes = await readFileBytes(file);
         const result = await readXlsx(bytes);
         if (!mounted.current || mine !== openSeq.current) return;
-        show(new PreviewPort(result.workbook, file.name));
-        if (result.unsupported.length > 0) setMessage({ kind: "unsupported", parts: result.unsupported });
+        // The original bytes are kept: Balans's writes are patched into them (nothing else changes).
+        show(new PreviewPort(result.workbook, file.name, { bytes, fileName: file.name }));
+        // Charts, drawings and other parts the grid cannot show are kept in the package (the
+        // download is the patched original), so nothing needs a warning.
       } catch (err) {
         if (!mounted.current || mine !== openSeq.current) return;
         setMessage({ kind: "open-failed", file: file.name, notXlsx: !/\.xls[xm]$/i.test(file.name), detail: detailOf(err) });
@@ -97,8 +98,9 @@ export function usePreviewWorkbook({ initialPort, sampleName }: UsePreviewWorkbo
   const download = React.useCallback(async (): Promise<void> => {
     setDownloading(true);
     try {
-      const bytes = await saveXlsx(current.port.workbook);
-      downloadBytes(bytes, DOWNLOAD_NAME);
+      const port = current.port;
+      const bytes = await port.packageBytes();
+      downloadBytes(bytes, port.fileName === null ? DOWNLOAD_NAME : downloadName(port.fileName, DOWNLOAD_NAME));
     } catch (err) {
       if (mounted.current) setMessage({ kind: "download-failed", detail: detailOf(err) });
     } finally {

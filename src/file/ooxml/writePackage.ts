@@ -1,0 +1,65 @@
+/**
+ * Writes a zip package with fflate: entries Balans did not touch are copied as their stored
+ * (compressed) bytes with their CRC, method and time, so they are never inflated; new and
+ * changed parts are deflated. Entries come out in the order given.
+ */
+import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
+import type { ZipEntry } from "./openPackage";
+
+export type PackageItem =
+  /** An entry of the input, copied as stored. */
+  | { kind: "copy"; entry: ZipEntry }
+  /** A part with new content (`time`/`date`: MS-DOS fields to write). */
+  | { kind: "data"; name: string; data: Uint8Array; time: number; date: number };
+
+/** MS-DOS time and date fields → a local Date (what fflate takes); 1980-01-01 when invalid. */
+export function dosDateTime(time: number, date: number): Date {
+  const year = ((date >> 9) & 0x7f) + 1980;
+  const month = (date >> 5) & 0x0f;
+  const day = date & 0x1f;
+  if (month < 1 || month > 12 || day < 1) return new Date(1980, 0, 1, 0, 0, 0);
+  return new Date(year, month - 1, day, (time >> 11) & 0x1f, (time >> 5) & 0x3f, (time & 0x1f) * 2);
+}
+
+/** The package as bytes. */
+export function writePackage(items: readonly PackageItem[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err !== null) failure = err;
+    else chunks.push(chunk);
+  });
+  for (const item of items) {
+    if (item.kind === "copy") {
+      const e = item.entry;
+      const file: ZipInputFile = {
+        filename: e.name,
+        size: e.uncompressedSize,
+        crc: e.crc32,
+        compression: e.method,
+        mtime: dosDateTime(e.time, e.date),
+      };
+      zip.add(file);
+      const push = file.ondata;
+      if (push === undefined) throw new Error(`fflate did not accept ${e.name}`);
+      push(null, e.raw() as Uint8Array<ArrayBuffer>, true);
+    } else {
+      const file = new ZipDeflate(item.name, { level: 6 });
+      file.mtime = dosDateTime(item.time, item.date);
+      zip.add(file);
+      file.push(item.data, true);
+    }
+    if (failure !== null) throw failure;
+  }
+  zip.end();
+  if (failure !== null) throw failure;
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * Test inputs for the package patcher: a real workbook with a sheet "Balanslista" added as the
+ * user would add it in Excel (a new sheet holding an Excel table A1:F5), built by editing the
+ * package — never through ExcelJS, which would damage the real file.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { openPackage } from "../../../../src/file/ooxml/openPackage";
+import {
+  addRelationship,
+  child,
+  children,
+  createLike,
+  CT_WORKSHEET,
+  emptyRels,
+  NS_MAIN,
+  NS_REL,
+  parseDom,
+  REL_TABLE,
+  REL_WORKSHEET,
+  relativeTarget,
+  rootOf,
+  serializeXml,
+} from "../../../../src/file/ooxml/patchXml";
+import { writePackage, type PackageItem } from "../../../../src/file/ooxml/writePackage";
+
+export const FIXTURES = join(__dirname, "../../../fixtures/excel-files");
+
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES, name)));
+}
+
+export const HEADERS = [
+  "Prioriterat område",
+  "Vad",
+  "Uppdrag/aktivitet",
+  "Ansvarig funktion/operativ gruppering",
+  "Beredande forum",
+  "Uppföljning",
+];
+
+/** Four data rows: overdue, planned, no date, and one whose text looks like a formula. */
+export const ROWS = [
+  ["1. Psykisk hälsa", "Handlingsplan suicidprevention", "Ta fram plan", "Kommunförbundet", "SVOM", "SVOM 3/6 2024 – beslut om remiss"],
+  ["2. Barn och unga", "Barnahus", "Utvärdera", "Region JH", "Chefsgruppen", "Klart 31/12 2030"],
+  ["3. Äldre", "Hemsjukvård", "Nytt avtal", "Östersunds kommun", "SVOM", "Ingen tid satt"],
+  ["4. Missbruk", "=SUMMA(A1)", "+46 70", "@x", "-x", "vår 2024"],
+];
+
+const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+
+function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function col(i: number): string {
+  return String.fromCharCode(65 + i);
+}
+
+/** The workbook with a sheet "Balanslista" (an Excel table "Balanslista" in A1:F5) added last. */
+export function withBalanslista(input: Uint8Array, sheetName = "Balanslista"): Uint8Array {
+  const pkg = openPackage(input);
+  const wbPart = pkg.workbookPart();
+  const wbRelsPart = pkg.relsPartName(wbPart);
+  const free = (prefix: string) => {
+    for (let n = 1; ; n++) if (!pkg.has(`${prefix}${n}.xml`)) return `${prefix}${n}.xml`;
+  };
+  const sheetPart = free("xl/worksheets/sheet");
+  const tablePart = free("xl/tables/table");
+  const rows = [HEADERS, ...ROWS]
+    .map((r, i) => `<row r="${i + 1}" spans="1:6">${r.map((v, j) => `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`).join("")}</row>`)
+    .join("");
+  const sheetXml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<dimension ref="A1:F5"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    `<sheetData>${rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
+  const tableXml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<table xmlns="${NS_MAIN}" id="9001" name="Balanslista" displayName="Balanslista" ref="A1:F5" totalsRowShown="0">` +
+    `<autoFilter ref="A1:F5"/><tableColumns count="6">${HEADERS.map((h, i) => `<tableColumn id="${i + 1}" name="${esc(h)}"/>`).join("")}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
+  const sheetRels = emptyRels();
+  addRelationship(sheetRels, REL_TABLE, relativeTarget(sheetPart, tablePart));
+
+  const wb = parseDom(pkg.text(wbPart), wbPart);
+  const wbRels = parseDom(pkg.text(wbRelsPart), wbRelsPart);
+  const relId = addRelationship(wbRels, REL_WORKSHEET, relativeTarget(wbPart, sheetPart));
+  const sheets = child(rootOf(wb), "sheets");
+  if (sheets === null) throw new Error("no sheets");
+  const sheetId = Math.max(0, ...children(sheets, "sheet").map((s) => Number(s.getAttribute("sheetId")))) + 1;
+  const el = createLike(sheets, "sheet", { name: sheetName, sheetId: String(sheetId) });
+  el.setAttributeNS(NS_REL, `${rootOf(wb).lookupPrefix(NS_REL) ?? "r"}:id`, relId);
+  sheets.appendChild(el);
+  const types = parseDom(pkg.text("[Content_Types].xml"), "[Content_Types].xml");
+  for (const [part, type] of [[sheetPart, CT_WORKSHEET], [tablePart, CT_TABLE]] as const) {
+    rootOf(types).appendChild(createLike(rootOf(types), "Override", { PartName: `/${part}`, ContentType: type }));
+  }
+  const enc = new TextEncoder();
+  const changed = new Map<string, string>([
+    [wbPart, serializeXml(wb)],
+    [wbRelsPart, serializeXml(wbRels)],
+    ["[Content_Types].xml", serializeXml(types)],
+  ]);
+  const items: PackageItem[] = pkg.entries.map((entry) => {
+    const text = changed.get(entry.name);
+    return text === undefined ? { kind: "copy", entry } : { kind: "data", name: entry.name, data: enc.encode(text), time: entry.time, date: entry.date };
+  });
+  const stamp = { time: 0, date: 0x21 };
+  items.push({ kind: "data", name: sheetPart, data: enc.encode(sheetXml), ...stamp });
+  items.push({ kind: "data", name: pkg.relsPartName(sheetPart), data: enc.encode(serializeXml(sheetRels)), ...stamp });
+  items.push({ kind: "data", name: tablePart, data: enc.encode(tableXml), ...stamp });
+  return writePackage(items);
+}

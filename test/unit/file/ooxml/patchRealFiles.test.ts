@@ -1,0 +1,141 @@
+/**
+ * The package patcher on workbooks saved by Microsoft Excel (test/fixtures/excel-files, see its
+ * SOURCES.md): a sheet "Balanslista" with an Excel table A1:F5 is added as a user would, then
+ * `apply` (read → prepare → patch) runs twice. Nothing but Balans's own things may change.
+ */
+import { readdirSync } from "node:fs";
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import { prepare } from "../../../../src/app/prepare";
+import { defaultOptions } from "../../../../src/domain";
+import { openPackage, type OoxmlPackage } from "../../../../src/file/ooxml/openPackage";
+import { patchPackage } from "../../../../src/file/ooxml/patchPackage";
+import { readWorkbookData } from "../../../../src/file/ooxml/readWorkbookData";
+import { fixture, FIXTURES, withBalanslista } from "./patchFixtures";
+
+const FILES = readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx")).sort();
+
+function apply(bytes: Uint8Array): Uint8Array {
+  const { plan } = prepare(readWorkbookData(bytes), defaultOptions("2024-11-15"), "apply");
+  return patchPackage(bytes, plan);
+}
+
+/** Part name → sheet part of the sheet with that name. */
+function sheetPart(pkg: OoxmlPackage, name: string): string {
+  const wb = pkg.workbookPart();
+  const doc = new DOMParser().parseFromString(pkg.text(wb), "text/xml");
+  const sheet = Array.from(doc.getElementsByTagName("sheet")).find((s) => s.getAttribute("name") === name);
+  const id = sheet?.getAttribute("r:id");
+  const rel = pkg.rels(wb).find((r) => r.id === id);
+  if (rel === undefined) throw new Error(`no sheet ${name}`);
+  return rel.target;
+}
+
+/** Attributes Balans may change on an element it widens or counts. */
+const CHANGEABLE: Record<string, string[]> = { dimension: ["ref"], table: ["ref"], autoFilter: ["ref"] };
+
+/** Every element as "path|attributes|own text", so that each original one can be found in the output. */
+function signatures(xml: string): string[] {
+  const doc = new DOMParser().parseFromString(xml, "text/xml");
+  const out: string[] = [];
+  const walk = (el: Element, path: string) => {
+    const here = `${path}/${el.nodeName}`;
+    const skip = new Set(["count", ...(CHANGEABLE[el.localName ?? ""] ?? [])]);
+    const attrs = Array.from(el.attributes)
+      .filter((a) => !skip.has(a.name))
+      .map((a) => `${a.name}=${a.value}`)
+      .sort()
+      .join(" ");
+    let text = "";
+    for (let n = el.firstChild; n !== null; n = n.nextSibling) if (n.nodeType === 3) text += n.nodeValue ?? "";
+    out.push(`${here}|${attrs}|${text}`);
+    for (let n = el.firstChild; n !== null; n = n.nextSibling) if (n.nodeType === 1) walk(n as Element, here);
+  };
+  if (doc.documentElement !== null) walk(doc.documentElement, "");
+  return out;
+}
+
+function missingFrom(before: string[], after: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const s of after) left.set(s, (left.get(s) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const s of before) {
+    const n = left.get(s) ?? 0;
+    if (n === 0) missing.push(s);
+    else left.set(s, n - 1);
+  }
+  return missing;
+}
+
+interface CellInfo {
+  t: string | null;
+  s: string | null;
+  v: string | null;
+  f: string | null;
+  text: string | null;
+}
+
+function cellsOf(xml: string): Map<string, CellInfo> {
+  const doc = new DOMParser().parseFromString(xml, "text/xml");
+  const out = new Map<string, CellInfo>();
+  for (const c of Array.from(doc.getElementsByTagName("c"))) {
+    const first = (name: string) => c.getElementsByTagName(name)[0]?.textContent ?? null;
+    out.set(c.getAttribute("r") ?? "", { t: c.getAttribute("t"), s: c.getAttribute("s"), v: first("v"), f: first("f"), text: first("t") });
+  }
+  return out;
+}
+
+describe.each(FILES)("%s with a balanslista sheet", (file) => {
+  const input = withBalanslista(fixture(file));
+  const first = apply(input);
+  const second = apply(first);
+  const a = openPackage(input);
+  const b = openPackage(first);
+  const balansSheet = sheetPart(a, "Balanslista");
+  const tablePart = a.rels(balansSheet).find((r) => r.type.endsWith("/table"))?.target ?? "";
+  const touched = new Set(["[Content_Types].xml", a.workbookPart(), a.relsPartName(a.workbookPart()), "xl/styles.xml", balansSheet, tablePart]);
+
+  it("a second apply writes the same bytes", () => {
+    expect(Buffer.compare(Buffer.from(second), Buffer.from(first))).toBe(0);
+  });
+
+  it("keeps every part; untouched parts are byte-identical and in the same order", () => {
+    const before = a.entryNames();
+    const after = b.entryNames();
+    expect(after.slice(0, before.length)).toEqual(before);
+    for (const name of before) {
+      if (touched.has(name) || name.endsWith("/")) continue;
+      expect({ name, same: Buffer.from(b.bytes(name)).equals(Buffer.from(a.bytes(name))) }).toEqual({ name, same: true });
+      // Copied as stored: the compressed bytes are the input's.
+      expect(Buffer.from(b.entry(name)!.raw()).equals(Buffer.from(a.entry(name)!.raw()))).toBe(true);
+    }
+  });
+
+  it("keeps every original element and attribute of the parts it touches", () => {
+    for (const name of touched) {
+      if (!a.has(name)) continue;
+      expect({ name, missing: missingFrom(signatures(a.text(name)), signatures(b.text(name))) }).toEqual({ name, missing: [] });
+    }
+  });
+
+  it("keeps every user cell of the balanslista (value, formula, style) and writes the planned status cells", () => {
+    const before = cellsOf(a.text(balansSheet));
+    const after = cellsOf(b.text(sheetPart(b, "Balanslista")));
+    for (const [ref, cell] of before) expect({ ref, cell: after.get(ref) }).toEqual({ ref, cell });
+    // A status cell is a label (inline text) or a live formula with its cached label (t="str").
+    const status = ["G1", "G2", "G3", "G4", "G5"].map((ref) => after.get(ref)?.text ?? after.get(ref)?.v);
+    // 2024-11-15: 3/6 2024 is past; 31/12 2030 is planned; no date; "vår 2024" = 30 June 2024, past.
+    expect(status).toEqual(["Balans status", "Försenad", "Planerad", "Datum saknas", "Försenad"]);
+    // "=SUMMA(A1)" stays text.
+    expect(after.get("B5")).toEqual({ t: "inlineStr", s: null, v: null, f: null, text: "=SUMMA(A1)" });
+  });
+
+  it("widens the table by the status column and records what Balans owns in hidden names", () => {
+    const table = b.text(tablePart);
+    expect(table).toContain('ref="A1:G5"');
+    expect(table).toContain('<tableColumn id="7" name="Balans status"/>');
+    const wb = b.text(b.workbookPart());
+    expect(wb).toMatch(/<definedName name="_Balans_Status_1"[^>]*hidden="1"[^>]*>'Balanslista'!\$G\$1<\/definedName>/u);
+    expect(wb).toMatch(/<sheet name="Balans summering" sheetId="\d+" r:id="rId\d+"\/>/u);
+    expect(b.text(sheetPart(b, "Balans summering"))).toContain("<t>Balans – summering</t>");
+  });
+});
