@@ -8,6 +8,11 @@
  *   without them the dev server speaks plain http.
  * - A budget check: the task pane's initial JS must stay under 300 KiB gzipped, and nothing
  *   from src/preview/ may be in it (that code is for a lazy import()).
+ * - src/startup/platformCheck.js (plain ES5) is copied as dist/platform-check.js: every page
+ *   loads it first, and it shows a message on engines below the platform floor.
+ * - Production: BALANS_URL_PROD is the hosting address in dist/manifest.xml. Without it the
+ *   manifest keeps https://localhost:3000/ and the build warns (so CI and the tests can build);
+ *   a placeholder host such as contoso.com fails the build.
  */
 const fs = require("fs");
 const os = require("os");
@@ -17,7 +22,6 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const urlDev = "https://localhost:3000/";
-const urlProd = process.env.BALANS_URL_PROD || "https://www.contoso.com/"; // CHANGE via BALANS_URL_PROD
 
 /** Gzipped budget for the JavaScript the task pane loads before it can show anything. */
 const TASKPANE_GZIP_BUDGET = 300 * 1024;
@@ -36,12 +40,55 @@ function readDevCerts() {
   }
 }
 
-function productionUrl() {
-  const url = urlProd.endsWith("/") ? urlProd : `${urlProd}/`;
-  if (!/^https:\/\/[^/]+\//.test(url)) {
-    throw new Error(`BALANS_URL_PROD must be an https:// URL (Office requires it), got "${urlProd}"`);
+/** Hosts from Microsoft's samples and the documentation: never a real add-in's address. */
+const PLACEHOLDER_HOSTS = /(^|\.)(contoso\.com|example\.(com|org|net)|your-host)$/i;
+
+/**
+ * Where the production manifest points. BALANS_URL_PROD (an https:// URL) is the hosting
+ * address; without it the manifest keeps the development address https://localhost:3000/ (good
+ * for sideloading from `npm start`, for CI and for the tests) and the build says so loudly.
+ * A placeholder host (contoso.com, example.com) or a non-https URL fails the build.
+ * @returns {{ url: string, fromEnv: boolean }}
+ */
+function productionUrl(value = process.env.BALANS_URL_PROD) {
+  const raw = (value || "").trim();
+  if (raw === "") return { url: urlDev, fromEnv: false };
+  const url = raw.endsWith("/") ? raw : `${raw}/`;
+  let host = "";
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    // reported below
   }
-  return url;
+  if (!/^https:\/\/[^/]+\//.test(url) || host === "") {
+    throw new Error(`BALANS_URL_PROD must be an https:// URL (Office requires it), got "${raw}"`);
+  }
+  if (PLACEHOLDER_HOSTS.test(host)) {
+    throw new Error(`BALANS_URL_PROD points at a placeholder host (${host}): set it to the address where dist/ is published`);
+  }
+  return { url, fromEnv: true };
+}
+
+/** The warning a production build without BALANS_URL_PROD prints (and writes into dist/manifest.xml). */
+const LOCALHOST_MANIFEST_WARNING =
+  "BALANS_URL_PROD is not set: dist/manifest.xml points at https://localhost:3000/ (sideloading from `npm start` only). " +
+  "For the organisation build with BALANS_URL_PROD=https://your-host/ npm run build.";
+
+/** The manifest for `url`: the development address replaced, and a comment when it stays localhost. */
+function productionManifest(xml, url) {
+  const replaced = xml.split(urlDev).join(url);
+  if (url !== urlDev) return replaced;
+  const note = `<!-- ${LOCALHOST_MANIFEST_WARNING.replace(/--/g, "- -")} -->\n`;
+  return replaced.replace(/(<\?xml[^>]*\?>\s*)/, `$1${note}`);
+}
+
+/** Adds a build warning (shown by webpack in the build's output) when the manifest stays localhost. */
+class LocalhostManifestWarningPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalhostManifestWarningPlugin", (compilation) => {
+      compilation.warnings.push(new compiler.webpack.WebpackError(LOCALHOST_MANIFEST_WARNING));
+    });
+  }
 }
 
 /**
@@ -103,13 +150,19 @@ module.exports = async (env = {}, options = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
   // BALANS_DEV_HTTP=1 (set by `npm start -- --http`) serves plain http even when certificates exist.
   const certs = serving && !process.env.BALANS_DEV_HTTP ? readDevCerts() : null;
-  const prodUrl = dev ? null : productionUrl();
+  const prod = dev ? null : productionUrl();
+  if (prod !== null && !prod.fromEnv) {
+    const line = "!".repeat(100);
+    console.warn(`\n${line}\n  WARNING: ${LOCALHOST_MANIFEST_WARNING}\n${line}\n`);
+  }
 
   const html = (name, template, chunk) =>
     new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [chunk], hash: true, minify: false });
 
   return {
     mode: dev ? "development" : "production",
+    // webpack's own runtime code in ES2020 syntax too (see platform-check.js for the floor).
+    target: ["web", "es2020"],
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -135,7 +188,16 @@ module.exports = async (env = {}, options = {}) => {
             options: {
               transpileOnly: true,
               // "esnext" keeps import/export for webpack to tree-shake; tsconfig's noEmit is for tsc only.
-              compilerOptions: { module: "esnext", noEmit: false, sourceMap: true },
+              // target ES2020 (tsconfig says ES2022 for the type-check): the syntax of the
+              // platform floor (WebView2, Safari 16.4); useDefineForClassFields keeps ES2022's
+              // class-field semantics.
+              compilerOptions: {
+                module: "esnext",
+                target: "es2020",
+                useDefineForClassFields: true,
+                noEmit: false,
+                sourceMap: true,
+              },
             },
           },
         },
@@ -174,11 +236,13 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
+          // Plain ES5, copied as it is: it must parse in every engine Office may use.
+          { from: "src/startup/platformCheck.js", to: "platform-check.js" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(prodUrl);
+              return prod === null ? content : productionManifest(content.toString(), prod.url);
             },
           },
         ],
@@ -187,6 +251,7 @@ module.exports = async (env = {}, options = {}) => {
       html("commands", "./src/commands/commands.html", "commands"),
       html("message", "./src/commands/message.html", "message"),
       new TaskpaneBudgetPlugin({ entry: "taskpane", budget: TASKPANE_GZIP_BUDGET, enforce: !dev }),
+      ...(prod !== null && !prod.fromEnv ? [new LocalhostManifestWarningPlugin()] : []),
     ],
     performance: {
       // Raw sizes (webpack cannot hint on gzip; TaskpaneBudgetPlugin enforces the gzip budget).
@@ -205,3 +270,8 @@ module.exports = async (env = {}, options = {}) => {
     },
   };
 };
+
+// For test/unit/manifest.test.ts.
+module.exports.productionUrl = productionUrl;
+module.exports.productionManifest = productionManifest;
+module.exports.LOCALHOST_MANIFEST_WARNING = LOCALHOST_MANIFEST_WARNING;

@@ -253,9 +253,12 @@ function panel(size) {
 
 // ---------- output ----------
 
+// Ribbon buttons and the group: 16, 32 and 80 px. The logo also as the manifest's IconUrl
+// (32 px) and HighResolutionIconUrl (64 px), the sizes Microsoft's manifest reference gives
+// for task pane add-ins.
 const BUTTON_SIZES = [16, 32, 80];
 const files = [];
-for (const size of [16, 32, 64, 80, 128]) files.push([`icon-${size}.png`, size, logo]);
+for (const size of [16, 32, 64, 80]) files.push([`icon-${size}.png`, size, logo]);
 for (const [name, draw] of [
   ["kontrollera", kontrollera],
   ["summering", summering],

@@ -1,19 +1,19 @@
 /**
  * The ribbon's function file (commands.html). Each ExecuteFunction button in manifest.xml is
  * associated here with a handler that runs the Excel adapter's action and ALWAYS calls
- * `event.completed()`. An error is never silent: it is remembered for the task pane
- * (settingsStore.saveCommandMessage) and shown in a small dialog (message.html) when the host
- * has the dialog API; `event.completed()` then waits until that dialog is closed, because the
- * dialog belongs to this page's runtime.
+ * `event.completed()`. The result is remembered for the task pane, per workbook
+ * (commandMessageStore), and shown in a small dialog (message.html) when the host has the
+ * dialog API: a success for a few seconds, an error until the user closes it. Office ends a
+ * command that has not completed within 5 minutes, so the dialog is closed before that,
+ * counted from when the command started (dialogCloseDelay). `event.completed()` waits for the
+ * dialog, because the dialog belongs to this page's runtime.
  */
 import { runInfogaMall, runKontrollera, runSummering } from "../excel/actions";
 import { toOptions, type CommandMessage, type RibbonCommand } from "../app/settings";
-import { readSettingsFresh, saveCommandMessage } from "../app/settingsStore";
+import { readSettingsFresh } from "../app/settingsStore";
 import type { ActionOutcome } from "../app/port";
-import { describeError, describeSuccess, dialogUrl, pickLanguage } from "./ribbonMessages";
-
-/** The dialog is closed by itself after this long, so that the command does not hang. */
-const DIALOG_TIMEOUT_MS = 4 * 60 * 1000;
+import { saveWorkbookCommandMessage } from "./commandMessageStore";
+import { describeError, describeSuccess, dialogCloseDelay, dialogUrl, pickLanguage } from "./ribbonMessages";
 
 async function perform(command: RibbonCommand): Promise<ActionOutcome | string> {
   switch (command) {
@@ -38,22 +38,21 @@ function displayLanguage(): string | null {
 
 /**
  * Shows `message` in a dialog and resolves when the user closes it, when it cannot be opened,
- * or after DIALOG_TIMEOUT_MS. Never rejects.
+ * or after `closeAfterMs` (it is then closed). Never rejects.
  */
-function showDialog(message: CommandMessage): Promise<void> {
+function showDialog(message: CommandMessage, closeAfterMs: number): Promise<void> {
   return new Promise<void>((resolve) => {
     const ui = typeof Office !== "undefined" ? Office.context?.ui : undefined;
-    if (!ui || typeof ui.displayDialogAsync !== "function") {
+    if (!ui || typeof ui.displayDialogAsync !== "function" || closeAfterMs <= 0) {
       resolve();
       return;
     }
     let dialog: Office.Dialog | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
       try {
         dialog?.close();
       } catch {
@@ -61,6 +60,8 @@ function showDialog(message: CommandMessage): Promise<void> {
       }
       resolve();
     };
+    // Counted from the call, not from when the host opens the dialog: the limit runs already.
+    const timer = setTimeout(finish, closeAfterMs);
     try {
       const url = dialogUrl(window.location.href, message, pickLanguage(displayLanguage()));
       ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true }, (result) => {
@@ -70,9 +71,17 @@ function showDialog(message: CommandMessage): Promise<void> {
           return;
         }
         dialog = result.value;
+        if (finished) {
+          // The time ran out while the host was opening it.
+          try {
+            dialog.close();
+          } catch {
+            // already closed
+          }
+          return;
+        }
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
         dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
-        timer = setTimeout(finish, DIALOG_TIMEOUT_MS);
       });
     } catch (e) {
       console.error("Balans: the message dialog could not be opened", e);
@@ -81,17 +90,18 @@ function showDialog(message: CommandMessage): Promise<void> {
   });
 }
 
-/** Runs one command to the end. Never rejects. */
-async function run(command: RibbonCommand): Promise<void> {
+/** Runs one command to the end: the action, the message saved for the pane, the dialog. Never rejects. */
+async function run(command: RibbonCommand, startedAtMs: number): Promise<void> {
+  let message: CommandMessage;
   try {
     const result = await perform(command);
-    saveCommandMessage(describeSuccess(command, result, new Date()));
+    message = describeSuccess(command, result, new Date());
   } catch (error) {
-    const message = describeError(command, error, new Date());
+    message = describeError(command, error, new Date());
     console.error(`Balans: ${command} failed`, error);
-    saveCommandMessage(message);
-    await showDialog(message);
   }
+  saveWorkbookCommandMessage(message);
+  await showDialog(message, dialogCloseDelay(message.ok, startedAtMs, Date.now()));
 }
 
 /** The handler Office calls for `command`; `event.completed()` is called exactly once, whatever happens. */
@@ -108,7 +118,7 @@ function handlerFor(command: RibbonCommand): (event: Office.AddinCommands.Event)
       }
     };
     try {
-      run(command).then(complete, complete);
+      run(command, Date.now()).then(complete, complete);
     } catch (e) {
       console.error(`Balans: ${command} could not start`, e);
       complete();
@@ -123,12 +133,18 @@ const infogaExempel = handlerFor("infogaExempel");
 
 /** Older hosts without Office.actions look the function up by name on the global object. */
 const globals = globalThis as unknown as Record<string, unknown>;
-globals.kontrollera = kontrollera;
-globals.summering = summering;
-globals.infogaMall = infogaMall;
-globals.infogaExempel = infogaExempel;
+/** Set by the start-up check (src/startup/platformCheck.js): its own handlers answer the buttons then. */
+const unsupported = typeof globals.__balansUnsupported === "string";
+if (!unsupported) {
+  globals.kontrollera = kontrollera;
+  globals.summering = summering;
+  globals.infogaMall = infogaMall;
+  globals.infogaExempel = infogaExempel;
+}
 
-if (typeof Office === "undefined") {
+if (unsupported) {
+  console.error(`Balans: this engine cannot run Balans (${String(globals.__balansUnsupported)}).`);
+} else if (typeof Office === "undefined") {
   console.error("Balans: office.js did not load; the ribbon commands cannot run.");
 } else {
   Office.onReady(() => {

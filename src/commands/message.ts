@@ -40,16 +40,21 @@ function close(): void {
   window.close();
 }
 
-render(content.lang);
-document.getElementById("close")?.addEventListener("click", close);
-document.addEventListener("keydown", (e) => {
-  if (e.key === "Escape") close();
-});
-document.getElementById("close")?.focus();
+/** The start-up check (src/startup/platformCheck.js) has shown the text itself on an engine that cannot run Balans. */
+const unsupported = typeof (globalThis as { __balansUnsupported?: unknown }).__balansUnsupported === "string";
 
-if (typeof Office !== "undefined") {
-  void Office.onReady(() => {
-    const lang = Office.context?.displayLanguage;
-    if (lang) render(pickLanguage(lang));
+if (!unsupported) {
+  render(content.lang);
+  document.getElementById("close")?.addEventListener("click", close);
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") close();
   });
+  document.getElementById("close")?.focus();
+
+  if (typeof Office !== "undefined") {
+    void Office.onReady(() => {
+      const lang = Office.context?.displayLanguage;
+      if (lang) render(pickLanguage(lang));
+    });
+  }
 }

@@ -6,6 +6,10 @@ export interface PreviewStrings {
   notice: string;
   noticeToday: (today: string) => string;
   badToday: (value: string) => string;
+  /** The banner over the sample at its own date. */
+  sampleDate: (date: string) => string;
+  /** The banner's button: use the real date today. */
+  useToday: (date: string) => string;
   toolbarLabel: string;
   open: string;
   sample: string;
@@ -36,6 +40,9 @@ const sv: PreviewStrings = {
   notice: "Förhandsvisning utanför Excel — ändringarna görs i en kopia i webbläsaren.",
   noticeToday: (today) => `Dagens datum är satt till ${today}.`,
   badToday: (value) => `?today=${value} är inget datum på formen ÅÅÅÅ-MM-DD; dagens riktiga datum används.`,
+  sampleDate: (date) =>
+    `Exempelarbetsboken visas per sitt eget datum, ${date}: så såg läget ut när dokumenten skrevs.`,
+  useToday: (date) => `Använd dagens datum (${date})`,
   toolbarLabel: "Arbetsbok",
   open: "Öppna .xlsx…",
   sample: "Exempelarbetsbok",
@@ -67,6 +74,8 @@ const en: PreviewStrings = {
   notice: "Preview outside Excel — changes are made to a copy in the browser.",
   noticeToday: (today) => `Today's date is set to ${today}.`,
   badToday: (value) => `?today=${value} is not a date written YYYY-MM-DD; the real date today is used.`,
+  sampleDate: (date) => `The sample workbook is shown at its own date, ${date}: as things stood when the documents were written.`,
+  useToday: (date) => `Use today's date (${date})`,
   toolbarLabel: "Workbook",
   open: "Open .xlsx…",
   sample: "Sample workbook",

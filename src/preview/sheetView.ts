@@ -133,7 +133,34 @@ export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions)
     }
     rows.push({ row: r, heightPx: typeof height === "number" && height > 0 ? Math.round((height * 4) / 3) : null, cells: overflowText(cells, columns) });
   }
+  widenLastColumn(columns, rows);
   return { name, columns, rows, totalRows: used.bottom, firstRow, lastRow };
+}
+
+/** The widest the last column grows to show its text. */
+const MAX_LAST_COLUMN_PX = 400;
+
+/**
+ * Text in the last column runs on into the empty columns beyond the used range in Excel (the
+ * status column's "Datum saknas", "Går ut snart"); the grid shows no columns beyond it, so the
+ * last column is widened to what its left-aligned, unwrapped texts need (at most 400 px).
+ */
+function widenLastColumn(columns: GridColumn[], rows: GridRow[]): void {
+  const last = columns[columns.length - 1];
+  if (last === undefined) return;
+  let needed = last.widthPx;
+  for (const r of rows) {
+    const cell = r.cells[r.cells.length - 1];
+    if (cell === undefined || cell.col !== last.col || cell.colSpan !== 1 || cell.rowSpan !== 1) continue;
+    if (cell.text === "" || cell.numeric || cell.look.wrap || (cell.look.align ?? "left") !== "left") continue;
+    needed = Math.max(needed, textWidthPx(cell.text));
+  }
+  last.widthPx = Math.min(Math.max(last.widthPx, MAX_LAST_COLUMN_PX), needed);
+}
+
+/** Rough width of a text in the grid's font, with the cell's padding. */
+function textWidthPx(text: string): number {
+  return text.length * CHAR_PX + 6;
 }
 
 /** Rough width of one character of the grid's font, in pixels (for text that overflows). */
@@ -151,7 +178,7 @@ function overflowText(cells: GridCell[], columns: GridColumn[]): GridCell[] {
     out.push(cell);
     const flows = cell.text !== "" && !cell.numeric && cell.link === null && !cell.look.wrap && (cell.look.align ?? "left") === "left";
     if (!flows || cell.colSpan > 1 || cell.rowSpan > 1) continue;
-    const needed = cell.text.length * CHAR_PX + 6;
+    const needed = textWidthPx(cell.text);
     let span = width(cell.col);
     while (span < needed) {
       const next = cells[i + 1];

@@ -1,10 +1,14 @@
 /**
- * Entry of the task pane page. Shows a spinner at once, then waits for office.js at most
- * OFFICE_READY_TIMEOUT_MS: inside Excel it mounts the pane on the Excel adapter; anywhere
- * else (a plain browser, office.js blocked or slow) it loads the in-page preview.
+ * Entry of the task pane page. Shows a spinner at once, then waits for office.js as long as it
+ * takes (see boot.ts): inside Excel it mounts the pane on the Excel adapter; where office.js is
+ * absent or reports no host (a plain browser) it loads the in-page preview. After
+ * OFFICE_SLOW_NOTICE_MS without an answer it says that it is still waiting, and offers the
+ * preview as a button (never by itself). On an engine that cannot run Balans, the start-up
+ * check (src/startup/platformCheck.js) has already shown its message and nothing starts here.
  */
 import { createRoot, type Root } from "react-dom/client";
 import {
+  Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -13,10 +17,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { toOptions } from "../app/settings";
-import { clearCommandMessage, readCommandMessage, readSettingsFresh, saveSettings } from "../app/settingsStore";
+import { readSettingsFresh, saveSettings } from "../app/settingsStore";
+import { clearWorkbookCommandMessage, readWorkbookCommandMessage } from "../commands/commandMessageStore";
 import type { Options } from "../domain/types";
 import { createExcelPort } from "../excel/actions";
-import { isExcelHost, waitForOffice } from "./boot";
+import { platformUnsupported, routeFor, waitForOffice } from "./boot";
 import { App } from "./components/App";
 import { type Language, pickLanguage, pickPreviewLanguage, stringsByLanguage } from "./i18n";
 import { settingsFromOptions } from "./settingsFromOptions";
@@ -41,11 +46,38 @@ function officeDisplayLanguage(): string | undefined {
   }
 }
 
-function renderStarting(root: Root, language: Language): void {
+function renderStarting(root: Root, language: Language, slow = false, onOpenPreview?: () => void): void {
+  const strings = stringsByLanguage[language];
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <div style={{ display: "flex", justifyContent: "center", padding: "48px 0" }}>
-        <Spinner label={stringsByLanguage[language].startingUp} labelPosition="below" />
+      <div
+        style={{ display: "flex", flexDirection: "column", alignItems: "center", gap: "12px", padding: "48px 12px", textAlign: "center" }}
+      >
+        <Spinner label={strings.startingUp} labelPosition="below" />
+        {slow ? (
+          <>
+            <p role="status" style={{ margin: 0, maxWidth: "280px" }}>
+              {strings.startingSlow}
+            </p>
+            {onOpenPreview ? (
+              <Button appearance="subtle" onClick={onOpenPreview}>
+                {strings.openPreviewInstead}
+              </Button>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </FluentProvider>,
+  );
+}
+
+function renderNotExcel(root: Root, language: Language, host: string): void {
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <div style={{ padding: "12px" }}>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{stringsByLanguage[language].notExcel(host)}</MessageBarBody>
+        </MessageBar>
       </div>
     </FluentProvider>,
   );
@@ -72,13 +104,13 @@ function renderStartupFailure(root: Root, language: Language, err: unknown): voi
 /** Texts to show once when the pane opens: unusable saved settings, a recent ribbon error. */
 function startupNotice(language: Language, settingsProblems: { message: string; messageEn: string }[]): string | null {
   const texts = settingsProblems.map((p) => (language === "en" ? p.messageEn : p.message));
-  const ribbon = readCommandMessage();
+  const ribbon = readWorkbookCommandMessage();
   if (ribbon !== null) {
     const age = Date.now() - Date.parse(ribbon.at);
     if (!ribbon.ok && Number.isFinite(age) && age >= 0 && age < RIBBON_MESSAGE_MAX_AGE_MS) {
       texts.push(language === "en" ? ribbon.messageEn : ribbon.message);
     }
-    clearCommandMessage();
+    clearWorkbookCommandMessage();
   }
   return texts.length > 0 ? texts.join(" ") : null;
 }
@@ -123,15 +155,40 @@ async function startPreview(root: Root, container: HTMLElement, language: Langua
 }
 
 async function main(): Promise<void> {
+  if (platformUnsupported()) return; // the start-up check's message stays
   const container = findContainer();
   const root = createRoot(container);
   const previewLanguage = pickPreviewLanguage(window.location.search, navigator.language);
   document.documentElement.lang = previewLanguage;
   renderStarting(root, previewLanguage);
 
-  const info = await waitForOffice();
-  if (isExcelHost(info)) await startExcel(root);
-  else await startPreview(root, container, previewLanguage);
+  // The user may choose the preview while office.js has not answered; office.js answering
+  // later must not start a second pane over it.
+  let settled = false;
+  const openPreview = (): void => {
+    if (settled) return;
+    settled = true;
+    void startPreview(root, container, previewLanguage);
+  };
+  const start = await waitForOffice(undefined, () => {
+    if (!settled) renderStarting(root, previewLanguage, true, openPreview);
+  });
+  if (settled) return;
+  settled = true;
+  switch (routeFor(start)) {
+    case "excel":
+      await startExcel(root);
+      break;
+    case "preview":
+      await startPreview(root, container, previewLanguage);
+      break;
+    case "other-host":
+      renderNotExcel(root, pickLanguage(officeDisplayLanguage()), start.kind === "host" ? (start.info.host ?? "") : "");
+      break;
+    case "failed":
+      renderStartupFailure(root, pickLanguage(officeDisplayLanguage()), start.kind === "failed" ? start.error : null);
+      break;
+  }
 }
 
 void main();

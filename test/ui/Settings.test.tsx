@@ -93,9 +93,34 @@ describe("Settings", () => {
     expect(screen.queryByText("Ange ett giltigt datum, till exempel 2024-11-15.")).not.toBeInTheDocument();
   });
 
+  it("shows the date in Swedish order (ÅÅÅÅ-MM-DD) in a text field, whatever the browser's locale, and in words", () => {
+    setup();
+    const date = screen.getByLabelText("Datum som räknas som i dag");
+    // Not a native date control: that shows the system's order (12/15/2024 in a US Excel).
+    expect(date).toHaveAttribute("type", "text");
+    expect(date).toHaveAttribute("placeholder", "ÅÅÅÅ-MM-DD");
+    expect(date).toHaveValue("2024-11-15");
+    expect(screen.getByText("fredag 15 november 2024")).toBeInTheDocument();
+    expect(date).toHaveAccessibleDescription(/fredag 15 november 2024/);
+  });
+
+  it("accepts 2025-3-7 and 20250307 as 7 March 2025", () => {
+    const { onChange } = setup();
+    const date = screen.getByLabelText("Datum som räknas som i dag");
+    fireEvent.change(date, { target: { value: "2025-3-7" } });
+    expect(onChange).toHaveBeenLastCalledWith({ ...OPTIONS, today: "2025-03-07" });
+    expect(screen.getByText("fredag 7 mars 2025")).toBeInTheDocument();
+    fireEvent.change(date, { target: { value: "20250308" } });
+    expect(onChange).toHaveBeenLastCalledWith({ ...OPTIONS, today: "2025-03-08" });
+    fireEvent.change(date, { target: { value: "2025-02-30" } });
+    expect(screen.getByText("Ange ett giltigt datum, till exempel 2024-11-15.")).toBeInTheDocument();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
   it("speaks English", () => {
     setup("en");
     expect(screen.getByRole("spinbutton", { name: "Due soon: days before a follow-up" })).toHaveValue("30");
     expect(screen.getByRole("button", { name: "Reset to today's date" })).toBeInTheDocument();
+    expect(screen.getByText("Friday, 15 November 2024")).toBeInTheDocument();
   });
 });

@@ -1,44 +1,53 @@
-import { isExcelHost, waitForOffice } from "../../src/taskpane/boot";
+import { isExcelHost, routeFor, waitForOffice } from "../../src/taskpane/boot";
 import { settingsFromOptions } from "../../src/taskpane/settingsFromOptions";
 
 describe("waitForOffice", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it("gives null at once when office.js is not loaded", async () => {
-    await expect(waitForOffice(2000, undefined)).resolves.toBeNull();
+  it("says no-office at once when office.js is not loaded", async () => {
+    await expect(waitForOffice(undefined)).resolves.toEqual({ kind: "no-office" });
+    expect(routeFor({ kind: "no-office" })).toBe("preview");
   });
 
-  it("gives the host when Office answers in time", async () => {
+  it("gives the host when Office answers", async () => {
     const office = { onReady: jest.fn(async () => ({ host: "Excel", platform: "PC" })) };
-    const info = await waitForOffice(2000, office);
-    expect(info).toEqual({ host: "Excel", platform: "PC" });
-    expect(isExcelHost(info)).toBe(true);
+    const start = await waitForOffice(office);
+    expect(start).toEqual({ kind: "host", info: { host: "Excel", platform: "PC" } });
+    expect(routeFor(start)).toBe("excel");
   });
 
-  it("gives null after the timeout when onReady never resolves (office.js could not load)", async () => {
+  it("waits without a time limit when onReady does not answer, and says once that it is slow", async () => {
     const office = { onReady: () => new Promise<{ host: unknown; platform: unknown }>(() => undefined) };
+    const onSlow = jest.fn();
     let settled: unknown = "pending";
-    void waitForOffice(2000, office).then((v) => (settled = v));
-    await jest.advanceTimersByTimeAsync(1999);
-    expect(settled).toBe("pending");
+    void waitForOffice(office, onSlow, 10_000).then((v) => (settled = v));
+    await jest.advanceTimersByTimeAsync(9_999);
+    expect(onSlow).not.toHaveBeenCalled();
     await jest.advanceTimersByTimeAsync(1);
-    expect(settled).toBeNull();
+    expect(onSlow).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(10 * 60_000);
+    expect(settled).toBe("pending");
+    expect(onSlow).toHaveBeenCalledTimes(1);
   });
 
-  it("treats a page outside Office (host null) and a failing onReady as no Excel", async () => {
-    const outside = await waitForOffice(2000, { onReady: async () => ({ host: null, platform: null }) });
-    expect(outside).toEqual({ host: null, platform: null });
-    expect(isExcelHost(outside)).toBe(false);
-    await expect(waitForOffice(2000, { onReady: () => Promise.reject(new Error("x")) })).resolves.toBeNull();
-    await expect(
-      waitForOffice(2000, {
-        onReady: () => {
-          throw new Error("x");
-        },
-      }),
-    ).resolves.toBeNull();
+  it("treats a page outside Office (host null) as the preview, another host as not Excel, a failing onReady as a failure", async () => {
+    const outside = await waitForOffice({ onReady: async () => ({ host: null, platform: null }) });
+    expect(outside).toEqual({ kind: "no-host", info: { host: null, platform: null } });
+    expect(routeFor(outside)).toBe("preview");
+    const word = await waitForOffice({ onReady: async () => ({ host: "Word", platform: "PC" }) });
+    expect(routeFor(word)).toBe("other-host");
+    const rejected = await waitForOffice({ onReady: () => Promise.reject(new Error("x")) });
+    expect(rejected.kind).toBe("failed");
+    expect(routeFor(rejected)).toBe("failed");
+    const thrown = await waitForOffice({
+      onReady: () => {
+        throw new Error("y");
+      },
+    });
+    expect(thrown.kind).toBe("failed");
     expect(isExcelHost({ host: "Word", platform: "PC" })).toBe(false);
+    expect(isExcelHost({ host: "Excel", platform: "OfficeOnline" })).toBe(true);
   });
 });
 

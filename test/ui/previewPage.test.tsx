@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { FORDELNING_HEADERS } from "../../src/domain/sampleWorkbook";
 import { PreviewPage } from "../../src/preview/components/PreviewPage";
+import { todayIso } from "../../src/domain";
 import { previewParams } from "../../src/preview/previewParams";
 
 const TODAY = "2024-11-15";
@@ -60,8 +61,8 @@ describe("PreviewPage", () => {
     expect(screen.getByRole("button", { name: "Exempelarbetsbok" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Ladda ner .xlsx" })).toBeInTheDocument();
     const tablist = within(screen.getByRole("tablist", { name: "Blad" }));
-    expect(tablist.getAllByRole("tab")).toHaveLength(4);
-    for (const name of ["Balanslista", "Avtal", "Fördelning 2024", "Parter"]) expect(tablist.getByRole("tab", { name })).toBeInTheDocument();
+    expect(tablist.getAllByRole("tab")).toHaveLength(5);
+    for (const name of ["Balanslista", "Avtal", "Fördelning 2024", "Parter", "Fördelning 2022–2023"]) expect(tablist.getByRole("tab", { name })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Balanslista" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getByRole("region", { name: "Bladet Balanslista" })).toBeInTheDocument();
     expect(cell(container, "Balanslista", "B3")).toBe("Nytt Samverkansavtal hemsjukvård");
@@ -166,4 +167,58 @@ describe("PreviewPage", () => {
     expect(screen.getByRole("button", { name: "Open .xlsx…" })).toBeInTheDocument();
     await paneReady();
   });
+
+  it("opens the sample at its own date 2024-11-15 with a banner, and switches to today in one click", async () => {
+    const { user } = renderPage("");
+    const banner = screen.getByTestId("sample-date");
+    expect(banner).toHaveTextContent(`Exempelarbetsboken visas per sitt eget datum, ${TODAY}: så såg läget ut när dokumenten skrevs.`);
+    await paneReady();
+    await user.click(within(pane()).getByRole("tab", { name: "Inställningar" }));
+    expect(within(pane()).getByLabelText("Datum som räknas som i dag")).toHaveValue(TODAY);
+
+    const real = todayIso();
+    await user.click(screen.getByRole("button", { name: `Använd dagens datum (${real})` }));
+    expect(screen.queryByTestId("sample-date")).toBeNull();
+    await paneReady();
+    await user.click(within(pane()).getByRole("tab", { name: "Inställningar" }));
+    expect(within(pane()).getByLabelText("Datum som räknas som i dag")).toHaveValue(real);
+  }, 30_000);
+
+  it("lets ?today= win over the sample's own date (no banner)", async () => {
+    renderPage("?today=2025-01-31");
+    expect(screen.queryByTestId("sample-date")).toBeNull();
+    await paneReady();
+  });
+
+  it("after Kontrollera scrolls the grid to the status column's header, after go-to-row to the row's first cell", async () => {
+    const scrolled: string[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.getAttribute("data-address") ?? this.tagName);
+    };
+    try {
+      const { container, user } = renderPage();
+      await paneReady();
+      await user.click(screen.getByRole("tab", { name: "Avtal" }));
+      await user.click(within(pane()).getByRole("button", { name: "Kontrollera" }));
+      // Shown: the agreements sheet, whose status column was written too.
+      await waitFor(() => expect(scrolled.some((a) => /^[A-Z]+\d+$/.test(a))).toBe(true));
+      const agreementsStatus = scrolled.find((a) => /^[A-Z]+\d+$/.test(a))!;
+      expect(cell(container, "Avtal", agreementsStatus)).toBe("Balans status");
+
+      scrolled.length = 0;
+      await user.click(screen.getByRole("tab", { name: "Balanslista" }));
+      await user.click(within(pane()).getByRole("button", { name: "Kontrollera" }));
+      await waitFor(() => expect(scrolled).toContain("I2"));
+      expect(cell(container, "Balanslista", "I2")).toBe("Balans status");
+
+      scrolled.length = 0;
+      await user.click(within(pane()).getByRole("button", { name: "Summering" }));
+      await waitFor(() => expect(grid(container, "Balans summering")).not.toBeNull());
+      await user.click(screen.getAllByRole("button", { name: "Rad 4" })[0]!);
+      await waitFor(() => expect(scrolled).toContain("A4"));
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+  }, 60_000);
 });

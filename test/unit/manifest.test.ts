@@ -4,7 +4,7 @@
  * where xmllint is missing, but failing in CI).
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
@@ -286,8 +286,9 @@ describe("manifest.xml", () => {
     for (const ref of references.filter((r) => r.name === "bt:Image")) {
       add(defined.get("Images")!.get(ref.attrs.resid!)!.attrs.DefaultValue!, Number(ref.attrs.size));
     }
-    add(child(doc, "IconUrl")!.attrs.DefaultValue!, 64);
-    add(child(doc, "HighResolutionIconUrl")!.attrs.DefaultValue!, 128);
+    // Microsoft's manifest reference: task pane add-ins use 32 × 32 for IconUrl, 64 × 64 for HighResolutionIconUrl.
+    add(child(doc, "IconUrl")!.attrs.DefaultValue!, 32);
+    add(child(doc, "HighResolutionIconUrl")!.attrs.DefaultValue!, 64);
     expect(expected.size).toBeGreaterThanOrEqual(17);
     for (const [file, size] of expected) {
       expect({ file, exists: existsSync(file) }).toEqual({ file, exists: true });
@@ -301,9 +302,18 @@ describe("manifest.xml", () => {
     }
   });
 
+  it("keeps no icon in assets/ that neither the manifest nor a page uses", () => {
+    const pages = ["src/taskpane/taskpane.html", "src/commands/message.html", "src/commands/commands.html"].map((p) =>
+      readFileSync(join(ROOT, p), "utf8"),
+    );
+    const used = (file: string) => xml.includes(`/assets/${file}"`) || pages.some((p) => p.includes(`assets/${file}"`));
+    const unused = readdirSync(join(ROOT, "assets")).filter((f) => f.endsWith(".png") && !used(f));
+    expect(unused).toEqual([]);
+  });
+
   it("reads a PNG's size from its header (the check above can fail)", () => {
     expect(pngSize(join(ROOT, "assets", "icon-16.png"))).toMatchObject({ width: 16, height: 16 });
-    expect(pngSize(join(ROOT, "assets", "icon-128.png"))).toMatchObject({ width: 128, height: 128 });
+    expect(pngSize(join(ROOT, "assets", "icon-80.png"))).toMatchObject({ width: 80, height: 80 });
     expect(() => pngSize(MANIFEST)).toThrow(/not a PNG/);
   });
 });
@@ -360,5 +370,42 @@ describe("schema validation with xmllint", () => {
     const urls = [...readFileSync(dist, "utf8").matchAll(/(?:DefaultValue|Value)="([a-z]+:\/\/[^"]*)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(10);
     expect(urls.filter((u) => !u!.startsWith("https://"))).toEqual([]);
+  });
+});
+
+describe("the production manifest's address (webpack.config.js)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require("../../webpack.config.js") as {
+    productionUrl: (value: string | undefined) => { url: string; fromEnv: boolean };
+    productionManifest: (xml: string, url: string) => string;
+    LOCALHOST_MANIFEST_WARNING: string;
+  };
+
+  it("uses BALANS_URL_PROD, with a trailing slash", () => {
+    expect(config.productionUrl("https://balans.regionjh.se")).toEqual({ url: "https://balans.regionjh.se/", fromEnv: true });
+    expect(config.productionUrl(" https://host.se/balans/ ")).toEqual({ url: "https://host.se/balans/", fromEnv: true });
+  });
+
+  it("keeps localhost without BALANS_URL_PROD, and says so in the manifest", () => {
+    expect(config.productionUrl(undefined)).toEqual({ url: DEV_URL, fromEnv: false });
+    expect(config.productionUrl("")).toEqual({ url: DEV_URL, fromEnv: false });
+    const out = config.productionManifest(xml, DEV_URL);
+    expect(out).not.toMatch(/contoso/i);
+    expect(out.startsWith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- BALANS_URL_PROD is not set')).toBe(true);
+    expect(parseXml(out).name).toBe("OfficeApp");
+  });
+
+  it("refuses a placeholder host or a URL that is not https", () => {
+    expect(() => config.productionUrl("https://www.contoso.com/")).toThrow(/placeholder host \(www\.contoso\.com\)/);
+    expect(() => config.productionUrl("https://example.com")).toThrow(/placeholder/);
+    expect(() => config.productionUrl("http://balans.regionjh.se/")).toThrow(/must be an https:\/\/ URL/);
+    expect(() => config.productionUrl("balans.regionjh.se")).toThrow(/must be an https:\/\/ URL/);
+  });
+
+  it("replaces every development address with the hosting address, and adds no note then", () => {
+    const out = config.productionManifest(xml, "https://balans.regionjh.se/");
+    expect(out).not.toContain(DEV_URL);
+    expect(out).not.toContain("BALANS_URL_PROD is not set");
+    expect(out.split("https://balans.regionjh.se/").length - 1).toBe(xml.split(DEV_URL).length - 1);
   });
 });

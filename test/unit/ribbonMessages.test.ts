@@ -1,13 +1,17 @@
 import { BalansError, type ActionOutcome } from "../../src/app/port";
 import type { Analysis } from "../../src/domain/types";
 import {
+  COMMAND_LIMIT_MS,
   MAX_DIALOG_TEXT,
+  SUCCESS_DIALOG_MS,
+  dialogCloseDelay,
   describeError,
   describeSuccess,
   dialogUrl,
   pickLanguage,
   readDialogQuery,
 } from "../../src/commands/ribbonMessages";
+import { commandMessageKey } from "../../src/commands/commandMessageStore";
 
 const AT = new Date("2025-03-01T10:00:00.000Z");
 
@@ -64,8 +68,12 @@ describe("describeSuccess", () => {
       ok: true,
       at: "2025-03-01T10:00:00.000Z",
       code: null,
-      message: "Kontrollen är klar: 2 försenade uppföljningar, 1 snart; 1 utgånget avtal, 2 löper snart ut.",
-      messageEn: "Check done: 2 overdue follow-ups, 1 due soon; 1 expired agreement, 2 expiring soon.",
+      message:
+        "Kontrollen är klar: kolumnen Balans status är uppdaterad i 2 tabeller. " +
+        "2 försenade uppföljningar, 1 snart; 1 utgånget avtal, 2 löper snart ut.",
+      messageEn:
+        "Check done: the column Balans status was updated in 2 tables. " +
+        "2 overdue follow-ups, 1 due soon; 1 expired agreement, 2 expiring soon.",
     });
   });
 
@@ -74,6 +82,14 @@ describe("describeSuccess", () => {
     expect(one.message).toContain("1 försenad uppföljning,");
     expect(one.message).toContain("0 utgångna avtal");
     expect(one.messageEn).toContain("1 overdue follow-up,");
+  });
+
+  it("says what was done: one table, or none to mark", () => {
+    const one = describeSuccess("kontrollera", outcome({}, { statusColumns: 1 }), AT);
+    expect(one.message.startsWith("Kontrollen är klar: kolumnen Balans status är uppdaterad i 1 tabell. 0 försenade")).toBe(true);
+    expect(one.messageEn.startsWith("Check done: the column Balans status was updated in 1 table. 0 overdue")).toBe(true);
+    const none = describeSuccess("kontrollera", outcome({}, { statusColumns: 0 }), AT);
+    expect(none.message.startsWith("Kontrollen är klar: ingen tabell att markera. ")).toBe(true);
   });
 
   it("names the summary sheet", () => {
@@ -155,5 +171,51 @@ describe("dialogUrl and readDialogQuery", () => {
     expect(readDialogQuery("?sv=Hej", "en-US")).toEqual({ sv: "Hej", en: "Hej", ok: false, lang: "en" });
     expect(readDialogQuery("?en=Hi&ok=1&lang=xx", "sv-SE")).toEqual({ sv: "Hi", en: "Hi", ok: true, lang: "sv" });
     expect(readDialogQuery("", undefined)).toEqual({ sv: "", en: "", ok: false, lang: "sv" });
+  });
+});
+
+describe("dialogCloseDelay: the dialog ends before the command's 5-minute limit", () => {
+  const start = Date.parse("2025-03-01T10:00:00.000Z");
+  const s = (seconds: number) => start + seconds * 1000;
+
+  it("keeps an error open until 4 min 30 s after the command started, however long the action took", () => {
+    expect(COMMAND_LIMIT_MS).toBe(300_000);
+    expect(dialogCloseDelay(false, start, s(2))).toBe(268_000); // opened 2 s in: closes at 4:30
+    expect(dialogCloseDelay(false, start, s(200))).toBe(70_000); // a slow action: still closes at 4:30
+    expect(s(200) + dialogCloseDelay(false, start, s(200))).toBeLessThan(start + COMMAND_LIMIT_MS);
+  });
+
+  it("closes a success after 8 s, or earlier near the limit", () => {
+    expect(SUCCESS_DIALOG_MS).toBe(8_000);
+    expect(dialogCloseDelay(true, start, s(1))).toBe(8_000);
+    expect(dialogCloseDelay(true, start, s(265))).toBe(5_000);
+  });
+
+  it("opens no dialog with less than 3 s left, or past the limit", () => {
+    expect(dialogCloseDelay(false, start, s(268))).toBe(0);
+    expect(dialogCloseDelay(false, start, s(400))).toBe(0);
+    expect(dialogCloseDelay(true, start, Number.NaN)).toBe(0);
+  });
+});
+
+describe("commandMessageKey: the ribbon's message is kept per workbook", () => {
+  it("keys a saved workbook by its URL", () => {
+    expect(commandMessageKey("https://contoso.sharepoint.com/sites/svom/Balans.xlsx")).toBe(
+      "balans.lastCommand:https://contoso.sharepoint.com/sites/svom/Balans.xlsx",
+    );
+    expect(commandMessageKey("C:\\Users\\anna\\Balans 2024.xlsx")).toBe("balans.lastCommand:C:\\Users\\anna\\Balans 2024.xlsx");
+  });
+
+  it("gives two workbooks two keys, and unsaved workbooks the plain key", () => {
+    expect(commandMessageKey("https://x.se/a.xlsx")).not.toBe(commandMessageKey("https://x.se/b.xlsx"));
+    expect(commandMessageKey(null)).toBe("balans.lastCommand");
+    expect(commandMessageKey("  ")).toBe("balans.lastCommand");
+  });
+
+  it("keeps a very long URL's key short and still distinct", () => {
+    const a = `https://x.se/${"a".repeat(900)}1.xlsx`;
+    const b = `https://x.se/${"a".repeat(900)}2.xlsx`;
+    expect(commandMessageKey(a).length).toBeLessThan(540);
+    expect(commandMessageKey(a)).not.toBe(commandMessageKey(b));
   });
 });

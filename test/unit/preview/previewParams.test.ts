@@ -1,4 +1,4 @@
-import { previewParams } from "../../../src/preview/previewParams";
+import { previewParams, SAMPLE_TODAY } from "../../../src/preview/previewParams";
 
 const NOW = new Date(2026, 10, 27, 15, 0);
 
@@ -9,12 +9,31 @@ describe("previewParams", () => {
       options: { today: "2024-11-15", dueSoonDays: 30, expiringDays: 90 },
       today: "2024-11-15",
       badToday: false,
+      todaySource: "query",
+      realToday: "2026-11-27",
     });
   });
 
-  it("uses the real date without ?today=, and flags a ?today= that is not a real date", () => {
-    expect(previewParams("", "sv-SE", NOW)).toMatchObject({ options: { today: "2026-11-27" }, today: null, badToday: false });
-    expect(previewParams("?today=2024-02-30", "sv-SE", NOW)).toMatchObject({ options: { today: "2026-11-27" }, today: "2024-02-30", badToday: true });
+  it("opens the sample at its own date 2024-11-15 without ?today= (issue 12)", () => {
+    expect(SAMPLE_TODAY).toBe("2024-11-15");
+    expect(previewParams("", "sv-SE", NOW)).toMatchObject({
+      options: { today: "2024-11-15" },
+      today: null,
+      badToday: false,
+      todaySource: "sample",
+      realToday: "2026-11-27",
+    });
+    // ?today= still wins.
+    expect(previewParams("?today=2025-01-31", "sv-SE", NOW)).toMatchObject({ options: { today: "2025-01-31" }, todaySource: "query" });
+  });
+
+  it("uses the real date for a ?today= that is not a real date, and flags it", () => {
+    expect(previewParams("?today=2024-02-30", "sv-SE", NOW)).toMatchObject({
+      options: { today: "2026-11-27" },
+      today: "2024-02-30",
+      badToday: true,
+      todaySource: "real",
+    });
     expect(previewParams("?today=15/11/2024", "sv-SE", NOW)).toMatchObject({ badToday: true });
     expect(previewParams("?today=", "sv-SE", NOW)).toMatchObject({ badToday: true });
   });

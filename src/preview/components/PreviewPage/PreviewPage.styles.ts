@@ -5,8 +5,11 @@ export const usePreviewStaticStyles = makeStaticStyles({
   "html, body": { margin: 0, padding: 0, height: "100%" },
 });
 
-/** Width of Excel's task pane. */
-export const PANE_WIDTH = "360px";
+/** Width of Excel's task pane by default: the pane must fit it without horizontal scrolling. */
+export const PANE_WIDTH = "320px";
+
+/** Below this window width the page stacks: the pane first, full width, then the grid. */
+const NARROW = "@media (max-width: 719px)";
 
 export const usePreviewPageStyles = makeStyles({
   page: {
@@ -15,6 +18,12 @@ export const usePreviewPageStyles = makeStyles({
     width: "100%",
     overflow: "hidden",
     backgroundColor: tokens.colorNeutralBackground2,
+    [NARROW]: {
+      flexDirection: "column",
+      height: "auto",
+      minHeight: "100vh",
+      overflow: "visible",
+    },
   },
   workbook: {
     display: "flex",
@@ -22,6 +31,10 @@ export const usePreviewPageStyles = makeStyles({
     flexGrow: 1,
     minWidth: 0,
     minHeight: 0,
+    [NARROW]: {
+      height: "70vh",
+      flexGrow: 0,
+    },
   },
   header: {
     display: "flex",
@@ -40,6 +53,12 @@ export const usePreviewPageStyles = makeStyles({
     flexWrap: "wrap",
     columnGap: tokens.spacingHorizontalM,
     minWidth: 0,
+  },
+  /** The toolbar's buttons wrap onto a second line in a narrow window. */
+  toolbar: {
+    flexWrap: "wrap",
+    minWidth: 0,
+    maxWidth: "100%",
   },
   brand: {
     margin: 0,
@@ -82,5 +101,12 @@ export const usePreviewPageStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     boxShadow: tokens.shadow4,
+    [NARROW]: {
+      order: -1,
+      width: "100%",
+      overflowY: "visible",
+      borderLeft: "none",
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    },
   },
 });

@@ -12,13 +12,16 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DismissRegular, DocumentTableRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import type { ActionOutcome, WorkbookPort } from "../../../app/port";
+import { columnLetter } from "../../../domain/columnLetter";
+import { planFlags } from "../../../domain";
 import type { Options } from "../../../domain/types";
 import { App } from "../../../taskpane/components/App";
-import type { PreviewParams } from "../../previewParams";
+import { type PreviewParams, SAMPLE_TODAY, type TodaySource } from "../../previewParams";
 import type { PreviewPort } from "../../PreviewPort";
 import { type PreviewStrings, previewStringsByLanguage } from "../../previewStrings";
 import { MAX_GRID_ROWS } from "../../sheetView";
-import { SheetGrid } from "../SheetGrid";
+import { type GridReveal, SheetGrid } from "../SheetGrid";
 import { usePreviewPageStyles, usePreviewStaticStyles } from "./PreviewPage.styles";
 import { type PageMessage, usePreviewWorkbook } from "./usePreviewWorkbook";
 
@@ -44,11 +47,35 @@ export function PreviewPage({ params, initialPort, maxRows = MAX_GRID_ROWS }: Pr
   const workbook = usePreviewWorkbook({ initialPort, sampleName: strings.sampleName });
   const { port, seq } = workbook.current;
   const inputRef = React.useRef<HTMLInputElement | null>(null);
-  // The pane starts afresh for each workbook, with the options the user last chose.
+
+  // The date used as today: `?today=` wins; the sample opens at its own date (SAMPLE_TODAY),
+  // any other workbook at the real date; a date chosen in the pane's settings wins over both.
+  const [todayChoice, setTodayChoice] = React.useState<TodaySource>(params.todaySource);
+  const [chosenToday, setChosenToday] = React.useState<string | null>(null);
+  const isSample = port.name === strings.sampleName;
+  const today =
+    chosenToday ??
+    (todayChoice === "query" ? params.options.today : todayChoice === "sample" && isSample ? SAMPLE_TODAY : params.realToday);
+  const showsSampleDate = chosenToday === null && todayChoice === "sample" && isSample;
+  // The pane starts afresh for each workbook (and after the switch to today), with the
+  // thresholds the user last chose.
+  const [paneSeq, setPaneSeq] = React.useState(0);
   const optionsRef = React.useRef<Options>(params.options);
+  const givenToday = React.useRef(today);
+  givenToday.current = today;
   const onOptionsChange = React.useCallback((options: Options) => {
     optionsRef.current = options;
+    if (options.today !== givenToday.current) setChosenToday(options.today);
   }, []);
+  const switchToToday = React.useCallback(() => {
+    setTodayChoice("real");
+    setChosenToday(null);
+    setPaneSeq((n) => n + 1);
+  }, []);
+
+  // What the grid scrolls to after the pane wrote something: the status column, the summary sheet.
+  const [reveal, setReveal] = React.useState<GridReveal | null>(null);
+  const panePort = usePanePort(port, setReveal);
   const busy = workbook.reading !== null || workbook.downloading;
 
   return (
@@ -57,7 +84,7 @@ export function PreviewPage({ params, initialPort, maxRows = MAX_GRID_ROWS }: Pr
         <header className={styles.header}>
           <div className={styles.toolbarRow}>
             <p className={styles.brand}>Balans</p>
-            <Toolbar aria-label={strings.toolbarLabel} size="small">
+            <Toolbar className={styles.toolbar} aria-label={strings.toolbarLabel} size="small">
               <ToolbarButton icon={<FolderOpenRegular />} disabled={busy} onClick={() => inputRef.current?.click()}>
                 {strings.open}
               </ToolbarButton>
@@ -97,6 +124,16 @@ export function PreviewPage({ params, initialPort, maxRows = MAX_GRID_ROWS }: Pr
               {params.today !== null && !params.badToday ? ` ${strings.noticeToday(params.options.today)}` : null}
             </MessageBarBody>
           </MessageBar>
+          {showsSampleDate ? (
+            <MessageBar intent="info" layout="multiline" data-testid="sample-date">
+              <MessageBarBody>{strings.sampleDate(SAMPLE_TODAY)}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={switchToToday}>
+                  {strings.useToday(params.realToday)}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ) : null}
           {params.badToday ? (
             <MessageBar intent="warning">
               <MessageBarBody>{strings.badToday(params.today ?? "")}</MessageBarBody>
@@ -105,14 +142,60 @@ export function PreviewPage({ params, initialPort, maxRows = MAX_GRID_ROWS }: Pr
           <PageMessageBar message={workbook.message} strings={strings} onDismiss={workbook.dismissMessage} />
         </header>
         <section className={styles.gridArea} aria-label={strings.workbookLabel(port.name)}>
-          <SheetGrid key={seq} port={port} language={language} strings={strings} maxRows={maxRows} />
+          <SheetGrid key={seq} port={port} language={language} strings={strings} maxRows={maxRows} reveal={reveal} />
         </section>
       </div>
       <div className={styles.pane} data-testid="balans-pane">
-        <App key={seq} port={port} language={language} initialOptions={optionsRef.current} onOptionsChange={onOptionsChange} />
+        <App
+          key={`${seq}:${paneSeq}`}
+          port={panePort}
+          language={language}
+          initialOptions={{ ...optionsRef.current, today }}
+          onOptionsChange={onOptionsChange}
+        />
       </div>
     </FluentProvider>
   );
+}
+
+/**
+ * The port the pane works on: the preview's own, and after Kontrollera or Summering the grid is
+ * told where the result is (PreviewPort itself only shows the summary sheet, as Excel does).
+ */
+function usePanePort(port: PreviewPort, setReveal: (reveal: GridReveal) => void): WorkbookPort {
+  const nonce = React.useRef(0);
+  return React.useMemo<WorkbookPort>(() => {
+    const after = (outcome: ActionOutcome): ActionOutcome => {
+      const target = revealFor(outcome, port.getView().sheet);
+      if (target !== null) {
+        if (target.sheet !== port.getView().sheet) port.showSheet(target.sheet);
+        nonce.current += 1;
+        setReveal({ ...target, nonce: nonce.current });
+      }
+      return outcome;
+    };
+    return {
+      kind: port.kind,
+      analyse: (options) => port.analyse(options),
+      kontrollera: (options, onProgress) => port.kontrollera(options, onProgress).then(after),
+      summering: (options, onProgress) => port.summering(options, onProgress).then(after),
+      infogaMall: (withSample) => port.infogaMall(withSample),
+      selectRow: (sheet, row) => port.selectRow(sheet, row),
+    };
+  }, [port, setReveal]);
+}
+
+/**
+ * Where the grid should show an action's result: the summary sheet's first cell; or the header
+ * of the status column Kontrollera wrote, on the sheet shown when there is one there, else on
+ * the first sheet with one.
+ */
+export function revealFor(outcome: ActionOutcome, shownSheet: string | null): Omit<GridReveal, "nonce"> | null {
+  if (outcome.summarySheet !== null) return { sheet: outcome.summarySheet, address: "A1" };
+  const columns = planFlags(outcome.analysis);
+  const column = columns.find((c) => c.sheet === shownSheet) ?? columns[0];
+  if (column === undefined) return null;
+  return { sheet: column.sheet, address: `${columnLetter(column.column)}${column.headerRow}` };
 }
 
 function PageMessageBar({

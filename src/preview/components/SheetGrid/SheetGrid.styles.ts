@@ -73,6 +73,9 @@ export const useSheetGridStyles = makeStyles({
   },
   cell: {
     height: "20px",
+    // Scrolled to, a cell stays clear of the sticky row numbers and column letters.
+    scrollMarginLeft: "52px",
+    scrollMarginTop: "26px",
     paddingLeft: "3px",
     paddingRight: "3px",
     whiteSpace: "nowrap",
@@ -114,6 +117,7 @@ export const useSheetGridStyles = makeStyles({
   },
   footer: {
     display: "flex",
+    maxWidth: "100%",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalM,
     minWidth: 0,
@@ -122,7 +126,9 @@ export const useSheetGridStyles = makeStyles({
   },
   tabs: {
     flexGrow: 1,
+    flexShrink: 1,
     minWidth: 0,
+    maxWidth: "100%",
     overflowX: "auto",
   },
   rowsNote: {

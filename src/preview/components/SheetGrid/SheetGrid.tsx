@@ -6,19 +6,29 @@ import type { PreviewStrings } from "../../previewStrings";
 import { buildSheetView, type GridCell, MAX_GRID_ROWS } from "../../sheetView";
 import { useSheetGridStyles } from "./SheetGrid.styles";
 
+/** A cell the grid scrolls into view (what an action wrote); a new nonce scrolls again. */
+export interface GridReveal {
+  sheet: string;
+  /** A1 address, e.g. "I2". */
+  address: string;
+  nonce: number;
+}
+
 export interface SheetGridProps {
   port: PreviewPort;
   language: Language;
   strings: PreviewStrings;
   /** @default MAX_GRID_ROWS */
   maxRows?: number;
+  /** Scrolls to this cell when it is on the sheet shown. */
+  reveal?: GridReveal | null;
 }
 
 /**
  * The workbook as Excel shows it: the shown sheet's used range as a table with column letters
  * and row numbers, and the sheet tabs below. Re-renders whenever the port's workbook changes.
  */
-export function SheetGrid({ port, language, strings, maxRows = MAX_GRID_ROWS }: SheetGridProps): React.JSX.Element {
+export function SheetGrid({ port, language, strings, maxRows = MAX_GRID_ROWS, reveal = null }: SheetGridProps): React.JSX.Element {
   const styles = useSheetGridStyles();
   const view = React.useSyncExternalStore(port.subscribe, port.getView);
   const worksheet = view.sheet === null ? undefined : port.workbook.worksheets.find((ws) => ws.name === view.sheet);
@@ -28,12 +38,33 @@ export function SheetGrid({ port, language, strings, maxRows = MAX_GRID_ROWS }: 
     [worksheet, view, language, maxRows],
   );
   const selectedRef = React.useRef<HTMLTableRowElement | null>(null);
+  const scrollerRef = React.useRef<HTMLDivElement | null>(null);
   const selectRow = React.useCallback((s: string, row: number) => void port.selectRow(s, row), [port]);
 
+  // Go to row: the row's first cell with content (where Excel's selection of the row starts),
+  // centred vertically and brought into view horizontally.
   React.useEffect(() => {
     if (view.selectedRow === null) return;
-    selectedRef.current?.scrollIntoView?.({ block: "center", inline: "nearest" });
+    const row = selectedRef.current;
+    if (!row) return;
+    const target = Array.from(row.querySelectorAll("td")).find((td) => (td.textContent ?? "") !== "") ?? row;
+    target.scrollIntoView?.({ block: "center", inline: "nearest" });
   }, [view]);
+
+  // After an action: the cell it wrote (the status column's header), or the top of a new sheet.
+  const shownSheet = sheet?.name ?? null;
+  React.useEffect(() => {
+    if (reveal === null || reveal.sheet !== shownSheet) return;
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    if (reveal.address === "A1") {
+      scroller.scrollTop = 0;
+      scroller.scrollLeft = 0;
+      return;
+    }
+    const cell = scroller.querySelector(`td[data-address="${reveal.address}"]`);
+    cell?.scrollIntoView?.({ block: "nearest", inline: "center" });
+  }, [reveal, shownSheet]);
 
   const tabs = port.workbook.worksheets.filter((ws) => ws.state !== "hidden" && ws.state !== "veryHidden");
 
@@ -43,6 +74,7 @@ export function SheetGrid({ port, language, strings, maxRows = MAX_GRID_ROWS }: 
         <p className={styles.empty}>{strings.noSheets}</p>
       ) : (
         <div
+          ref={scrollerRef}
           className={styles.scroller}
           role="region"
           aria-label={strings.sheetRegionLabel(sheet.name)}

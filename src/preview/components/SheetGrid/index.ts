@@ -1,1 +1,1 @@
-export { SheetGrid, type SheetGridProps } from "./SheetGrid";
+export { SheetGrid, type GridReveal, type SheetGridProps } from "./SheetGrid";

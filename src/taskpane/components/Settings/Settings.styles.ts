@@ -18,6 +18,9 @@ export const useSettingsStyles = makeStyles({
   spin: {
     maxWidth: "10em",
   },
+  date: {
+    maxWidth: "12em",
+  },
   section: {
     display: "flex",
     flexDirection: "column",

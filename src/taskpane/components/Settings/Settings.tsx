@@ -2,14 +2,21 @@ import * as React from "react";
 import { Button, Field, Input, SpinButton, useId } from "@fluentui/react-components";
 import { CalendarTodayRegular } from "@fluentui/react-icons";
 import type { Options } from "../../../domain/types";
-import { useStrings } from "../../i18n";
+import { type Language, useLanguage, useStrings } from "../../i18n";
 import { useSettingsStyles } from "./Settings.styles";
-import { DUE_SOON_RANGE, EXPIRING_RANGE, useSettings } from "./useSettings";
+import { DUE_SOON_RANGE, EXPIRING_RANGE, normaliseDateInput, useSettings } from "./useSettings";
 
 export interface SettingsProps {
   options: Options;
   /** Called with every valid change (never with an invalid date or window). */
   onChange: (options: Options) => void;
+}
+
+/** An ISO date in words: "fredag 15 november 2024" in Swedish, "Friday, 15 November 2024" in English. */
+export function dateInWords(iso: string, language: Language): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const format = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "sv-SE", { dateStyle: "full", timeZone: "UTC" });
+  return format.format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 /** The date used as today, the two windows, and how the parties table works. */
@@ -19,6 +26,8 @@ export function Settings({ options, onChange }: SettingsProps): React.JSX.Elemen
   const s = useSettings(options, onChange);
   const headingId = useId("settings");
   const partiesId = useId("parties");
+  const dateWordsId = useId("date-words");
+  const language = useLanguage();
   const dueInvalid = s.invalidText.dueSoonDays;
   const expInvalid = s.invalidText.expiringDays;
 
@@ -35,8 +44,26 @@ export function Settings({ options, onChange }: SettingsProps): React.JSX.Elemen
             hint={strings.todayHint}
             {...(s.dateValid ? {} : { validationState: "error" as const, validationMessage: strings.todayInvalid })}
           >
-            <Input type="date" value={s.dateDraft} onChange={(_e, data) => s.changeDate(data.value)} />
+            {/* A text field, not type="date": a native date control shows the browser's or the
+                system's order (US order in many an Excel), whatever the pane's language. */}
+            <Input
+              className={styles.date}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={10}
+              placeholder={strings.todayPlaceholder}
+              value={s.dateDraft}
+              onChange={(_e, data) => s.changeDate(data.value)}
+              aria-describedby={s.dateValid ? dateWordsId : undefined}
+            />
           </Field>
+          {s.dateValid ? (
+            <span id={dateWordsId} className={styles.text}>
+              {dateInWords(normaliseDateInput(s.dateDraft) ?? s.dateDraft, language)}
+            </span>
+          ) : null}
           <Button icon={<CalendarTodayRegular />} onClick={s.resetDate}>
             {strings.resetToday}
           </Button>

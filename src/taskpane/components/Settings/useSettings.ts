@@ -43,6 +43,18 @@ export function parseDays(data: SpinChange, range: { min: number; max: number })
   return Number.isInteger(n) && n >= range.min && n <= range.max ? n : null;
 }
 
+/**
+ * The ISO date in what the user typed, in Swedish order: `2025-03-07`, also `2025-3-7` and
+ * `20250307`; null when it is no real date.
+ */
+export function normaliseDateInput(text: string): string | null {
+  const t = text.trim();
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
 export function useSettings(options: Options, onChange: (options: Options) => void): SettingsState {
   const [dateDraft, setDateDraft] = React.useState(options.today);
   const [invalidText, setInvalidText] = React.useState<Record<WindowField, string | null>>({
@@ -59,7 +71,8 @@ export function useSettings(options: Options, onChange: (options: Options) => vo
 
   const changeDate = (value: string): void => {
     setDateDraft(value);
-    if (isIsoDate(value) && value !== options.today) onChange({ ...options, today: value });
+    const iso = normaliseDateInput(value);
+    if (iso !== null && iso !== options.today) onChange({ ...options, today: iso });
   };
 
   const resetDate = (): void => {
@@ -80,5 +93,6 @@ export function useSettings(options: Options, onChange: (options: Options) => vo
     if (days !== options[field]) onChange({ ...options, [field]: days });
   };
 
-  return { dateDraft, dateValid: isIsoDate(dateDraft), invalidText, changeDate, resetDate, changeWindow };
+  const dateValid = normaliseDateInput(dateDraft) !== null;
+  return { dateDraft, dateValid, invalidText, changeDate, resetDate, changeWindow };
 }
