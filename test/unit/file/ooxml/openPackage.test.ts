@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
-import { LIMITS, openPackage } from "../../../../src/file/ooxml/openPackage";
+import { nativeInflateRaw } from "../../../../src/cli/nativeInflate";
+import { InflateLimitError, LIMITS, openPackage } from "../../../../src/file/ooxml/openPackage";
 import { PackageError, type PackageErrorCode } from "../../../../src/file/ooxml/packageError";
 import { readWorkbookData } from "../../../../src/file/ooxml/readWorkbookData";
 import { buildXlsx, MAIN, patchDeclaredSize, rawZip, workbookParts, zipParts } from "./buildXlsx";
@@ -135,5 +136,44 @@ describe("openPackage refuses hostile packages with a Swedish message", () => {
     });
     expect(codeOf(() => readWorkbookData(docx))).toBe("no-workbook");
     expect(codeOf(() => readWorkbookData(zipSync({ "a.txt": strToU8("x") })))).toBe("no-workbook");
+  });
+});
+
+describe("openPackage with an injected inflater (Node's zlib, as the command line passes it)", () => {
+  const native = { inflateRaw: nativeInflateRaw };
+
+  it("reads the same bytes and text as fflate", () => {
+    const bytes = buildXlsx(simple);
+    const a = openPackage(bytes);
+    const b = openPackage(bytes, native);
+    for (const name of a.entryNames().filter((n) => !n.endsWith("/"))) {
+      expect(Array.from(b.bytes(name))).toEqual(Array.from(a.bytes(name)));
+      expect([...b.textChunks(name)].join("")).toBe([...a.textChunks(name)].join(""));
+    }
+    expect(b.text("xl/workbook.xml")).toContain("<sheets>");
+  });
+
+  it("stops a zip bomb at the declared size: zlib is given that cap, one byte more, and no more", () => {
+    const body = `<worksheet xmlns="${MAIN}"><sheetData>${" ".repeat(64 * 1024 * 1024)}</sheetData></worksheet>`;
+    const parts = workbookParts(simple);
+    parts["xl/worksheets/sheet1.xml"] = body;
+    const zip = patchDeclaredSize(zipParts(parts), "xl/worksheets/sheet1.xml", 1000);
+    const caps: number[] = [];
+    const spy = (data: Uint8Array, max: number): Uint8Array => {
+      caps.push(max);
+      return nativeInflateRaw(data, max);
+    };
+    expect(codeOf(() => readWorkbookData(zip, { inflateRaw: spy }))).toBe("too-large");
+    expect(caps).toContain(1001);
+    expect(() => nativeInflateRaw(openPackage(zip).entry("xl/worksheets/sheet1.xml")!.raw(), 1001)).toThrow(InflateLimitError);
+  });
+
+  it("refuses a part that inflates to less than it declares, or whose data is damaged", () => {
+    const short = patchDeclaredSize(buildXlsx(simple), "xl/worksheets/sheet1.xml", 100_000);
+    expect(codeOf(() => openPackage(short, native).text("xl/worksheets/sheet1.xml"))).toBe("damaged");
+    const broken = buildXlsx(simple);
+    const entry = openPackage(broken).entry("xl/worksheets/sheet1.xml")!;
+    broken.fill(0xff, entry.dataOffset, entry.dataOffset + Math.min(8, entry.compressedSize));
+    expect(codeOf(() => openPackage(broken, native).bytes("xl/worksheets/sheet1.xml"))).toBe("damaged");
   });
 });

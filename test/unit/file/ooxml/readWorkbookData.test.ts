@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sampleWorkbook } from "../../../../src/domain/sampleWorkbook";
 import type { CellValue, SheetData, WorkbookData } from "../../../../src/domain/types";
+import { nativeInflateRaw } from "../../../../src/cli/nativeInflate";
 import { saveXlsx, writeTemplate } from "../../../../src/file/applyPlanToWorkbook";
+import type { InflateRaw } from "../../../../src/file/ooxml/openPackage";
 import { PackageError } from "../../../../src/file/ooxml/packageError";
 import { readWorkbookData } from "../../../../src/file/ooxml/readWorkbookData";
 import { parseCellRef } from "../../../../src/file/ooxml/readWorksheet";
@@ -381,5 +383,47 @@ describe("readWorkbookData agrees with the old readers where they were right", (
       expect(s.tables).toEqual(old[i]!.tables);
     });
     expect(now.find((s) => s.name === "Balanslista")?.tables[0]?.rowCount).toBe(36);
+  });
+});
+
+describe("readWorkbookData: Node's zlib and fflate give the same data", () => {
+  /** Every .xlsx under test/fixtures (the LibreOffice sample, the files saved by Excel, the seeds). */
+  const fixtures = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? fixtures(join(dir, e.name)) : e.name.endsWith(".xlsx") ? [join(dir, e.name)] : [],
+    );
+  const files = fixtures(join(__dirname, "../../../fixtures"));
+
+  it("finds the fixture workbooks", () => {
+    expect(files.map((f) => f.slice(f.lastIndexOf("/") + 1))).toEqual(expect.arrayContaining(["libreoffice-sample.xlsx", "45544.xlsx"]));
+  });
+
+  it.each(files.map((f) => [f.slice(f.indexOf("fixtures/")), f]))("%s", (_name, file) => {
+    const bytes = new Uint8Array(readFileSync(file));
+    let calls = 0;
+    const counted: InflateRaw = (data, max) => {
+      calls++;
+      return nativeInflateRaw(data, max);
+    };
+    let expected: WorkbookData | string;
+    try {
+      expected = readWorkbookData(bytes);
+    } catch (e) {
+      expected = e instanceof PackageError ? `${e.code}: ${e.message}` : String(e);
+    }
+    let actual: WorkbookData | string;
+    try {
+      actual = readWorkbookData(bytes, { inflateRaw: counted });
+    } catch (e) {
+      actual = e instanceof PackageError ? `${e.code}: ${e.message}` : String(e);
+    }
+    expect(actual).toEqual(expected);
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it("reads the LibreOffice fixture's balanslista (36 rows) through zlib", () => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "../../../fixtures/xlsx/libreoffice-sample.xlsx")));
+    const data = readWorkbookData(bytes, { inflateRaw: nativeInflateRaw });
+    expect(data.sheets.find((s) => s.name === "Balanslista")?.tables[0]?.rowCount).toBe(36);
   });
 });
