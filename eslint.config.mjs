@@ -3,9 +3,11 @@ import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import boundaries from "./eslint-rules/boundaries.mjs";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/output/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "test/output/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,10 +42,56 @@ export default tseslint.config(
   },
   {
     files: ["src/domain/**"],
+    rules: { "no-restricted-globals": ["error", "Excel", "Office", "document", "window"] },
+  },
+  {
+    // Layer boundaries, checked on the resolved path (no `../` depth or detour walks around them).
+    files: ["src/**"],
+    plugins: { balans: boundaries },
     rules: {
-      "no-restricted-globals": ["error", "Excel", "Office", "document", "window"],
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "node:*", "../excel/*", "../taskpane/*", "../commands/*", "../file/*"] }],
+      "balans/import-boundaries": [
+        "error",
+        {
+          zones: [
+            {
+              from: "src/domain",
+              allowDirs: ["src/domain"],
+              allowPackages: ["decimal.js", "date-fns"],
+              message: "src/domain is pure: it imports only src/domain, decimal.js and date-fns",
+            },
+            { from: "src/taskpane", forbidDirs: ["src/file"], message: "src/taskpane never imports src/file (the pane reaches a workbook through a WorkbookPort)" },
+          ],
+        },
+      ],
     },
+  },
+  {
+    // Only the Excel adapter runs Excel batches: no Excel.run, Excel["run"], globalThis.Excel,
+    // and no alias of Excel (const X = Excel, const { run } = Excel, f(Excel)) anywhere else.
+    // Types such as Excel.Range stay allowed.
+    files: ["src/**"],
+    ignores: ["src/excel/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...[
+          "MemberExpression[object.name='Excel'][property.name='run']",
+          "MemberExpression[object.name='Excel'][computed=true]",
+          "MemberExpression[property.name='Excel']",
+          "MemberExpression[computed=true][property.value='Excel']",
+          "VariableDeclarator[init.type='Identifier'][init.name='Excel']",
+          "AssignmentExpression[right.type='Identifier'][right.name='Excel']",
+          "CallExpression > Identifier.arguments[name='Excel']",
+          "Property > Identifier.value[name='Excel']",
+          "ArrayExpression > Identifier[name='Excel']",
+        ].map((selector) => ({ selector, message: "Only src/excel may use Excel.run (one Excel.run per action, in the Excel adapter)." })),
+      ],
+    },
+  },
+  {
+    // Rules of hooks (and the React Compiler's checks) for the pane and the preview.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/preview/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // The pane and the preview reach a workbook only through a WorkbookPort (src/app/port.ts).

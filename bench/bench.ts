@@ -6,10 +6,13 @@
  *     (time and peak memory, each in its own process), as ratios;
  *  3. the Excel adapter's round trips and largest request per command at those sizes (on the
  *     fake Excel that records every request; see src/excel/testing/);
- *  4. the task pane's initial JavaScript, gzipped (from dist/, after `npm run build`).
+ *  4. the task pane's initial JavaScript, gzipped (from dist/, after `npm run build`);
+ *  5.–7. the compiled `balans` program (bench/bin.ts): start-up against `node -e 0`, `report
+ *     --json` against openpyxl on the 50 000-row file, and issue 8's full sheet.
+ * `npm run bench -- 5 6` runs only the sections named. A section that fails says why; the rest run.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,6 +22,7 @@ import { runKontrollera, runSummering } from "../src/excel/actions";
 import { FakeExcel } from "../src/excel/testing/fakeExcel";
 import { measureApply } from "../src/excel/testing/measureApply";
 import { saveXlsx, writeTemplate } from "../src/file/applyPlanToWorkbook";
+import { fullSheetSection, peerSection, startupSection } from "./bin";
 import { median, timeEngine } from "./engine";
 import { agreementRows, balanslistaRows, distributionRows, syntheticWorkbook } from "./synthetic";
 
@@ -56,12 +60,24 @@ function child(mode: string, file: string): { ms: number; maxRssMb: number } {
   return JSON.parse(out.trim().split("\n").pop() ?? "{}") as { ms: number; maxRssMb: number };
 }
 
+const CLI_ROWS = 50_000;
+
+/** The benchmark's 50 000-row distribution workbook, made once and cached under os.tmpdir(). */
+async function cliFile(): Promise<string> {
+  const dir = join(tmpdir(), "balans-bench-cache");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${CLI_ROWS}-v1.xlsx`);
+  if (existsSync(file)) return file;
+  const template: WorkbookTemplate = { sheets: [{ name: "Data", tables: tables(CLI_ROWS) }] };
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, await saveXlsx(writeTemplate(template)));
+  renameSync(tmp, file);
+  return file;
+}
+
 async function cliSection(): Promise<void> {
-  const n = 50_000;
-  const dir = mkdtempSync(join(tmpdir(), "balans-bench-"));
-  const file = join(dir, "bench-50000.xlsx");
-  const template: WorkbookTemplate = { sheets: [{ name: "Data", tables: tables(n) }] };
-  writeFileSync(file, await saveXlsx(writeTemplate(template)));
+  const n = CLI_ROWS;
+  const file = await cliFile();
   log(`2. Kommandoraden: report --json mot en ren ExcelJS-läsning av samma fil (${n} fördelningsrader, 5 körningar var i egna processer, växelvis, median)`);
   const bare: { ms: number; maxRssMb: number }[] = [];
   const report: { ms: number; maxRssMb: number }[] = [];
@@ -131,10 +147,25 @@ function bundleSection(): void {
 async function main(): Promise<void> {
   log(`Balans benchmark ${new Date().toISOString().slice(0, 10)} — node ${process.version}, ${cpus().length} kärnor, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
   log();
-  await engineSection();
-  await cliSection();
-  await adapterSection();
-  bundleSection();
+  const sections: [string, () => void | Promise<void>][] = [
+    ["1", engineSection],
+    ["2", cliSection],
+    ["3", adapterSection],
+    ["4", bundleSection],
+    ["5", startupSection],
+    ["6", async () => peerSection(await cliFile(), CLI_ROWS)],
+    ["7", fullSheetSection],
+  ];
+  const only = process.argv.slice(2).filter((a) => /^\d+$/u.test(a));
+  for (const [id, section] of sections) {
+    if (only.length > 0 && !only.includes(id)) continue;
+    try {
+      await section();
+    } catch (e) {
+      log(`${id}. kunde inte köras: ${e instanceof Error ? e.message : String(e)}`);
+      log();
+    }
+  }
 }
 
 main().catch((e: unknown) => {

@@ -330,7 +330,7 @@ async function sample(args: Args, io: CliIo): Promise<number> {
   const out = outOf(args, "sample");
   await refuseOverwrite(io, out, args.force);
   const { sampleWorkbook } = await import("../domain/sampleWorkbook");
-  const { saveXlsx, writeTemplate } = await import("../file/applyPlanToWorkbook");
+  const { saveXlsx, writeTemplate } = await import("../file/writeTemplate");
   const template = sampleWorkbook();
   await writeOut(io, out, await saveXlsx(writeTemplate(template)));
   io.stdout(`Skrev exempelarbetsboken ${out} (blad: ${template.sheets.map((s) => s.name).join(", ")}).\n`);
