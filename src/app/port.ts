@@ -15,6 +15,18 @@ export interface ActionOutcome {
   syncs: number;
 }
 
+/** What Mötesunderlag did (issue 14). */
+export interface AgendaOutcome {
+  /** The analysis the agenda was built from (read in the same batch). */
+  analysis: Analysis;
+  /** The agenda sheet written. */
+  sheet: string;
+  /** True when the print setup (A4 landscape, header row repeated, one page wide) was written; false on hosts without ExcelApi 1.9. */
+  printSetup: boolean;
+  /** Excel round trips the action cost; 0 for the preview. */
+  syncs: number;
+}
+
 export type ErrorCode =
   | "cell-edit-mode"
   | "payload-too-large"
@@ -28,6 +40,8 @@ export type ErrorCode =
   | "concurrent-edit"
   /** Go-to-row on a hidden sheet: Balans does not unhide it on its own. */
   | "sheet-hidden"
+  /** Mötesunderlag: the forum is unknown, the date unreadable, or the forum has no meeting then. */
+  | "no-agenda"
   | "unknown";
 
 /** An error the UI can explain to the user; message in Swedish, messageEn in English. */
@@ -56,4 +70,17 @@ export interface WorkbookPort {
   infogaMall(withSample: boolean): Promise<string>;
   /** Select a worksheet row (sheet, 1-based row) so that the user sees it. */
   selectRow(sheet: string, row: number): Promise<void>;
+  /**
+   * Issue 14, Mötesunderlag: writes the owned agenda sheet of one meeting (the forum's next meeting
+   * by default; `date` as `YYYY-MM-DD` or `YYYY-MM`) and shows it. Absent where the port cannot
+   * write it yet (the pane then disables its button and says why).
+   */
+  motesunderlag?(options: Options, forum?: string, date?: string): Promise<AgendaOutcome>;
+  /**
+   * Issue 11: calls `listener` when the user changes a sheet that holds a recognised table (as
+   * of the port's latest analysis); returns the unsubscribe. Reads and writes nothing itself:
+   * the pane decides when to analyse again. Absent where the host cannot tell (the preview, an
+   * Excel without ExcelApi 1.7).
+   */
+  onChange?(listener: () => void): () => void;
 }

@@ -9,12 +9,14 @@
  * planned, so the summary sheet lists them too. Plain TypeScript: no Office, no files.
  */
 import { analyseWorkbook } from "../domain/analyseWorkbook";
-import { decideSummarySheet, ONCE_NOTICES, ownedSummarySheet, planNames, readOwnership, type CellRef, type NoticeCode } from "../domain/ownership";
+import { buildAgenda, type AgendaRequest } from "../domain/agenda/buildAgenda";
+import { planAgendaSheet } from "../domain/agenda/planAgendaSheet";
+import { decideAgendaSheet, decideSummarySheet, ONCE_NOTICES, ownedSummarySheet, planNames, readOwnership, type CellRef, type NoticeCode, type OwnershipRecord } from "../domain/ownership";
 import { planFlags } from "../domain/planFlags";
 import { planLiveStatus, withLiveNames } from "../domain/planLiveStatus";
 import { recordAfterCheck } from "../domain/sinceLastCheck";
 import { planSummary } from "../domain/planSummary";
-import type { Analysis, Options, Plan, Problem, StatusColumnPlan, SummarySheetPlan, WorkbookData } from "../domain/types";
+import type { AgendaSheetPlan, Analysis, Options, Plan, Problem, StatusColumnPlan, SummarySheetPlan, WorkbookData } from "../domain/types";
 import { BalansError } from "./port";
 import { assertFreeColumns, noTablesError } from "./workbookGuards";
 
@@ -22,7 +24,7 @@ import { assertFreeColumns, noTablesError } from "./workbookGuards";
  * What the caller is about to do: `report` writes nothing (the plan is what `apply` would
  * write), `kontrollera` writes the status columns, `summering` the summary sheet, `apply` both.
  */
-export type PrepareWhat = "report" | "kontrollera" | "summering" | "apply";
+export type PrepareWhat = "report" | "kontrollera" | "summering" | "apply" | "agenda";
 
 export interface Prepared {
   /** The analysis, its problems including the notices. */
@@ -42,7 +44,7 @@ const isStatusKind = (kind: string) => kind === "balanslista" || kind === "agree
  * `report` returns the empty analysis instead; its caller decides); `sheet-not-empty` if a
  * planned status cell is not free (the safety net; never happens unless the engine has a bug).
  */
-export function prepare(data: WorkbookData, options: Options, what: PrepareWhat): Prepared {
+export function prepare(data: WorkbookData, options: Options, what: PrepareWhat, agendaRequest: AgendaRequest = {}): Prepared {
   const record = readOwnership(data);
   const analysis = analyseWorkbook(data, options);
   if (what !== "report" && analysis.tables.length === 0) throw noTablesError();
@@ -50,8 +52,9 @@ export function prepare(data: WorkbookData, options: Options, what: PrepareWhat)
   const decision = decideSummarySheet(data, record);
   for (const n of decision.notices) analysis.problems.push(n);
 
-  const writesStatus = what !== "summering";
-  const writesSummary = what !== "kontrollera";
+  // Issue 14: `agenda` writes the meeting's agenda sheet only (Mötesunderlag).
+  const writesStatus = what !== "summering" && what !== "agenda";
+  const writesSummary = what !== "kontrollera" && what !== "agenda";
 
   const statusColumns = planFlags(analysis);
   assertFreeColumns(data, statusColumns);
@@ -81,7 +84,11 @@ export function prepare(data: WorkbookData, options: Options, what: PrepareWhat)
   }
   const ownedSummary = ownedSummarySheet(data, record);
   const summarySheet = ownedSummary?.sheet ?? (writesSummary && summary !== null ? summary.name : null);
-  const { names, removeNames } = withLiveNames(planNames(record, { summary: summarySheet, statusColumns: owned }), live.names);
+  // Issue 14: the agenda sheets Balans owns stay in the record; `agenda` adds (or rewrites) one.
+  const agendaSheets = (record.agendaSheets ?? []).map((r) => r.sheet);
+  const agendaSheet = what === "agenda" ? planAgenda(data, analysis, agendaRequest, record) : undefined;
+  if (agendaSheet !== undefined && !agendaSheet.existing) agendaSheets.push(agendaSheet.name);
+  const { names, removeNames } = withLiveNames(planNames(record, { summary: summarySheet, statusColumns: owned, agendaSheets }), live.names);
 
   const plan: Plan = {
     statusColumns: writesStatus ? live.statusColumns : [],
@@ -89,9 +96,23 @@ export function prepare(data: WorkbookData, options: Options, what: PrepareWhat)
     names,
     removeNames,
   };
+  if (agendaSheet !== undefined) plan.agendaSheet = agendaSheet;
   // Issue 11: Kontrollera stores the since-last-check record (a same-day check replaces its own).
   if (writesStatus) plan.checkRecord = recordAfterCheck(data.checkRecord, options.today, analysis.followUps, analysis.agreements);
   return { analysis, plan, notices };
+}
+
+/**
+ * Issue 14: the agenda sheet of one meeting (buildAgenda, planAgendaSheet), written in place when
+ * Balans owns a sheet of its name. A forum or date the calendar does not know is a BalansError
+ * `no-agenda` with buildAgenda's message.
+ */
+function planAgenda(data: WorkbookData, analysis: Analysis, request: AgendaRequest, record: OwnershipRecord): AgendaSheetPlan {
+  const result = buildAgenda(analysis, request);
+  if (!result.ok) throw new BalansError("no-agenda", result.message, result.messageEn);
+  const sheet = planAgendaSheet(result.agenda);
+  const where = decideAgendaSheet(data, sheet.name, record);
+  return { ...sheet, name: where.name, existing: where.existing };
 }
 
 const isOnceNotice = (p: Problem) => p.code !== undefined && ONCE_NOTICES.has(p.code as NoticeCode);

@@ -160,7 +160,7 @@ export function formatReport(analysis: Analysis): string {
     const changes = analysis.changes ?? [];
     out.push(`Sedan förra kontrollen ${since} (${changes.length} ${changes.length === 1 ? "ändring" : "ändringar"})`);
     if (changes.length === 0) out.push("  Inga ändringar.");
-    for (const kind of CHANGE_ORDER) group(out, CHANGE_LABELS[kind].label, changes.filter((c) => c.kind === kind), changeLine);
+    for (const kind of CHANGE_ORDER) group(out, CHANGE_LABELS[kind].heading, changes.filter((c) => c.kind === kind), changeLine);
     out.push("");
   }
 

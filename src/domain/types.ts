@@ -490,6 +490,12 @@ export interface Plan {
 export interface AgendaSheetPlan {
   /** At most 31 characters; a long forum name is shortened. */
   name: string;
+  /**
+   * The owned agenda sheet to rewrite in place (its current name, recorded in a hidden name
+   * `_Balans_Agenda_<n>`), or null/absent to add a new sheet named `name`. As for the summary
+   * sheet, writers never delete or rename a sheet.
+   */
+  existing?: string | null;
   cells: SummaryCell[];
   /** Column widths in characters, column A first. */
   columnWidths: number[];

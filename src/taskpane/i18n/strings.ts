@@ -2,6 +2,7 @@
  * Every text the task pane shows, in Swedish (default) and English.
  * Parameterised texts are functions so that plural forms and word order stay correct.
  */
+import type { ChangeKind } from "../../domain/checkRecord";
 import type { AgreementStatus, FollowUpStatus, TableKind } from "../../domain/types";
 
 export interface Strings {
@@ -24,12 +25,14 @@ export interface Strings {
   infogaMall: string;
   mallEmpty: string;
   mallSample: string;
-  running: { kontrollera: string; summering: string; mall: string };
+  running: { kontrollera: string; summering: string; mall: string; agenda: string };
   progressDone: (percent: number) => string;
 
   kontrolleraDone: (statusColumns: number) => string;
   summeringDone: (sheet: string | null) => string;
   mallDone: (sheet: string) => string;
+  /** Mötesunderlag written (issue 14); `printSetup` false on hosts without page layout (ExcelApi 1.9). */
+  agendaDone: (sheet: string, printSetup: boolean) => string;
   successTitle: string;
   errorTitle: string;
   noticeTitle: string;
@@ -66,6 +69,13 @@ export interface Strings {
   validTo: (date: string) => string;
   problemsFound: (count: number) => string;
   showProblems: string;
+
+  /** The card "Sedan förra kontrollen" (issue 11). */
+  changesHeading: (date: string) => string;
+  noChanges: (date: string) => string;
+  changeKinds: Record<ChangeKind, (n: number) => string>;
+  /** "Planerad → Försenad", "Ny: Planerad", "Var: Försenad". */
+  statusChange: (from: string | null, to: string | null) => string;
 
   /** The card "Nästa möte" (issue 14). */
   nextMeetingHeading: string;
@@ -168,7 +178,7 @@ export const sv: Strings = {
   infogaMall: "Infoga mall",
   mallEmpty: "Tom mall",
   mallSample: "Mall med exempeldata",
-  running: { kontrollera: "Kontrollerar…", summering: "Summerar…", mall: "Infogar mall…" },
+  running: { kontrollera: "Kontrollerar…", summering: "Summerar…", mall: "Infogar mall…", agenda: "Skriver mötesunderlag…" },
   progressDone: (percent) => `${percent} % klart`,
 
   kontrolleraDone: (n) =>
@@ -178,6 +188,10 @@ export const sv: Strings = {
   summeringDone: (sheet) =>
     sheet === null ? "Summeringen är klar." : `Summeringen är uppdaterad på bladet ${sheet}.`,
   mallDone: (sheet) => `Mallen är infogad på bladet ${sheet}.`,
+  agendaDone: (sheet, printSetup) =>
+    printSetup
+      ? `Mötesunderlaget finns på bladet ${sheet}, klart att skriva ut (A4 liggande).`
+      : `Mötesunderlaget finns på bladet ${sheet}. Den här versionen av Excel kan inte ställa in utskriften: välj A4 liggande och Anpassa till en sida bred själv.`,
   successTitle: "Klart",
   errorTitle: "Det gick inte",
   noticeTitle: "Observera",
@@ -232,6 +246,17 @@ export const sv: Strings = {
   problemsFound: (n) =>
     n === 1 ? "1 problem i arbetsboken kan påverka resultatet." : `${svNumber.format(n)} problem i arbetsboken kan påverka resultatet.`,
   showProblems: "Visa problemen",
+
+  changesHeading: (date) => `Sedan förra kontrollen (${date})`,
+  noChanges: (date) => `Inget har ändrats sedan kontrollen ${date}.`,
+  changeKinds: {
+    "newly-overdue": (n) => `${n === 1 ? "Blev försenad" : "Blev försenade"} (${svNumber.format(n)})`,
+    expired: (n) => `Avtal som gick ut (${svNumber.format(n)})`,
+    "newly-done": (n) => `${n === 1 ? "Blev klar" : "Blev klara"} (${svNumber.format(n)})`,
+    new: (n) => `${n === 1 ? "Ny rad" : "Nya rader"} (${svNumber.format(n)})`,
+    removed: (n) => `${n === 1 ? "Borttagen rad" : "Borttagna rader"} (${svNumber.format(n)})`,
+  },
+  statusChange: (from, to) => (from !== null && to !== null ? `${from} → ${to}` : to !== null ? `Ny: ${to}` : `Var: ${from ?? ""}`),
 
   nextMeetingHeading: "Nästa möte",
   nextMeetingOf: (forum, date) => `${forum} ${date}`,
@@ -358,7 +383,7 @@ export const en: Strings = {
   infogaMall: "Insert template",
   mallEmpty: "Empty template",
   mallSample: "Template with sample data",
-  running: { kontrollera: "Checking…", summering: "Summarising…", mall: "Inserting template…" },
+  running: { kontrollera: "Checking…", summering: "Summarising…", mall: "Inserting template…", agenda: "Writing the meeting agenda…" },
   progressDone: (percent) => `${percent}% done`,
 
   kontrolleraDone: (n) =>
@@ -367,6 +392,10 @@ export const en: Strings = {
       : `Check complete: ${enNumber.format(n)} ${n === 1 ? "status column" : "status columns"} updated.`,
   summeringDone: (sheet) => (sheet === null ? "The summary is done." : `The summary is updated on the sheet ${sheet}.`),
   mallDone: (sheet) => `The template was inserted on the sheet ${sheet}.`,
+  agendaDone: (sheet, printSetup) =>
+    printSetup
+      ? `The meeting agenda is on the sheet ${sheet}, ready to print (A4 landscape).`
+      : `The meeting agenda is on the sheet ${sheet}. This version of Excel cannot set up printing: choose A4 landscape and Fit to one page wide yourself.`,
   successTitle: "Done",
   errorTitle: "That did not work",
   noticeTitle: "Note",
@@ -421,6 +450,17 @@ export const en: Strings = {
   problemsFound: (n) =>
     n === 1 ? "1 problem in the workbook may affect the results." : `${enNumber.format(n)} problems in the workbook may affect the results.`,
   showProblems: "Show the problems",
+
+  changesHeading: (date) => `Since the last check (${date})`,
+  noChanges: (date) => `Nothing has changed since the check on ${date}.`,
+  changeKinds: {
+    "newly-overdue": (n) => `Became overdue (${enNumber.format(n)})`,
+    expired: (n) => `${n === 1 ? "Agreement expired" : "Agreements expired"} (${enNumber.format(n)})`,
+    "newly-done": (n) => `Became done (${enNumber.format(n)})`,
+    new: (n) => `${n === 1 ? "New row" : "New rows"} (${enNumber.format(n)})`,
+    removed: (n) => `${n === 1 ? "Removed row" : "Removed rows"} (${enNumber.format(n)})`,
+  },
+  statusChange: (from, to) => (from !== null && to !== null ? `${from} → ${to}` : to !== null ? `New: ${to}` : `Was: ${from ?? ""}`),
 
   nextMeetingHeading: "Next meeting",
   nextMeetingOf: (forum, date) => `${forum} ${date}`,

@@ -32,6 +32,10 @@ describe("prepare", () => {
       ["_Balans_Version", '"1"'],
       ["_Balans_Summary", "'Balans summering'!$A$1"],
       ["_Balans_Status_1", "'Balanslista'!$G$1"],
+      // Issue 11 (planLiveStatus.ts): the windows of the status formulas and the dates column.
+      ["_Balans_DueSoonDays", "30"],
+      ["_Balans_ExpiringDays", "90"],
+      ["_Balans_Dates_1", "'Balanslista'!$H$1"],
     ]);
     expect(plan.removeNames).toEqual([]);
     expect(notices).toEqual([]);
@@ -42,7 +46,7 @@ describe("prepare", () => {
     const { plan } = prepare({ sheets: [balanslista()] }, options, "kontrollera");
     expect(plan.statusColumns).toHaveLength(1);
     expect(plan.summary).toBeNull();
-    expect(plan.names?.map((n) => n.name)).toEqual(["_Balans_Version", "_Balans_Status_1"]);
+    expect(plan.names?.map((n) => n.name)).toEqual(["_Balans_Version", "_Balans_Status_1", "_Balans_DueSoonDays", "_Balans_ExpiringDays", "_Balans_Dates_1"]);
   });
 
   it("plans only the summary for Summering, and keeps the record of a status column it owns", () => {

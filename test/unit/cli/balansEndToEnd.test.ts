@@ -43,8 +43,9 @@ describe("balans report on the sample", () => {
     expect(io.out.trim().startsWith("{")).toBe(true);
     expect(io.out.endsWith("}\n")).toBe(true);
     expect(json.today).toBe(TODAY);
-    expect(json.funds.map((f) => f.year)).toEqual([2024]);
-    const [year] = json.funds;
+    // 2022 and 2023 are the sample's example years (issue 10).
+    expect(json.funds.map((f) => f.year)).toEqual([2022, 2023, 2024]);
+    const year = json.funds.find((f) => f.year === 2024);
     // The allocations as the sample states them, summed independently of the engine.
     const till = sampleWorkbook()
       .sheets.flatMap((s) => s.tables)
@@ -54,7 +55,8 @@ describe("balans report on the sample", () => {
     expect(year?.areas.map((a) => a.allocated)).toEqual(allocated);
     expect(year?.areas.map((a) => a.distributed)).toEqual(allocated);
     expect(year?.areas.map((a) => a.difference)).toEqual(["0.00", "0.00", "0.00", "0.00"]);
-    expect(year?.total).toEqual({ allocated: "13302905.00", distributed: "13302905.00", difference: "0.00" });
+    // Paid and used: the sample's example figures (every row paid out in full; 12 562 570 kr used).
+    expect(year?.total).toEqual({ allocated: "13302905.00", distributed: "13302905.00", difference: "0.00", paid: "13302905.00", used: "12562570.00", remaining: "740335.00" });
     // Seed 001, "Sammanfattande fördelning per ansvarig verksamhet".
     const parties = Object.fromEntries((year?.parties ?? []).map((p) => [p.party, p.distributed]));
     expect(parties["Region Jämtland Härjedalen"]).toBe("7927377.00");
@@ -117,8 +119,10 @@ describe("balans apply on the sample", () => {
     if (!out) throw new Error("nothing written");
     const { data, workbook } = await readXlsx(out);
     const bal = data.sheets.find((s) => s.name === "Balanslista");
-    expect(bal?.tables[0]?.columnCount).toBe(9);
+    // The status column and (issue 11) the dates column its formulas read, both in the table.
+    expect(bal?.tables[0]?.columnCount).toBe(10);
     expect(bal?.values[1]?.[8]).toBe(OWNED_COLUMN_HEADER);
+    expect(bal?.values[1]?.[9]).toBe("Balans datum");
     expect(workbook.worksheets.map((w) => w.name).at(-1)).toBe(SUMMARY_SHEET_NAME);
     const input = await readXlsx(io.files.get("exempel.xlsx") as Uint8Array);
     expect(input.data.sheets.find((s) => s.name === "Balanslista")?.tables[0]?.columnCount).toBe(8);
@@ -150,7 +154,7 @@ describe("the balans process", () => {
     expect(report.status).toBe(EXIT_OK);
     expect(report.stderr).toBe("");
     const json = JSON.parse(report.stdout) as ReportJson;
-    expect(json.funds[0]?.total.distributed).toBe("13302905.00");
+    expect(json.funds.find((f) => f.year === 2024)?.total.distributed).toBe("13302905.00");
   }, 60_000);
 
   it("exits 2 with a Swedish message for a missing file and an existing output", () => {

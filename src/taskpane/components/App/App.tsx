@@ -132,6 +132,7 @@ function AppBody({ port, language, initialOptions, onOptionsChange, notice }: Ap
                 analysis={app.load.analysis}
                 busy={busy}
                 onSelectRow={app.selectRow}
+                onOpenAgenda={app.motesunderlag}
                 onInsertTemplate={app.infogaMall}
                 onShowProblems={() => app.setTab("problems")}
               />

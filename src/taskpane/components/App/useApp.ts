@@ -10,7 +10,7 @@ import type { Language, Strings } from "../../i18n";
 import { describeError } from "./describeError";
 
 export type TabName = "overview" | "problems" | "settings";
-export type ActionKind = "kontrollera" | "summering" | "mall";
+export type ActionKind = "kontrollera" | "summering" | "mall" | "agenda";
 
 export type LoadState = { kind: "loading" } | { kind: "ready"; analysis: Analysis } | { kind: "failed" };
 
@@ -57,6 +57,8 @@ export interface AppState {
   summering: () => void;
   infogaMall: (withSample: boolean) => void;
   selectRow: (sheet: string, row: number) => void;
+  /** Mötesunderlag (issue 14): writes the meeting's agenda sheet; undefined when the port cannot. */
+  motesunderlag: ((forum: string, date: string) => void) | undefined;
   changeOptions: (options: Options) => void;
   dismissMessage: () => void;
 }
@@ -65,6 +67,23 @@ export interface AppState {
 export const PROGRESS_DELAY_MS = 300;
 /** Settings changes are re-analysed after this pause, so that holding an arrow key reads once. */
 export const REANALYSE_DELAY_MS = 300;
+/**
+ * Issue 11: edits in the workbook (`WorkbookPort.onChange`) are re-analysed after this quiet
+ * period, so that typing reads once, and the overview is current about a second after the last edit.
+ */
+export const CHANGE_QUIET_MS = 1000;
+
+/** What a retry button may call again (see `latest` in useApp). */
+interface Retries {
+  analyse: (options: Options) => void;
+  kontrollera: () => void;
+  summering: () => void;
+  infogaMall: (withSample: boolean) => void;
+  writeAgenda: (forum: string, date: string) => void;
+  selectRow: (sheet: string, row: number) => void;
+}
+
+const noop = (): void => undefined;
 
 export function useApp({ port, language, strings, initialOptions, onOptionsChange }: UseAppInput): AppState {
   const [options, setOptions] = React.useState<Options>(initialOptions);
@@ -81,7 +100,11 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
   const mounted = React.useRef(true);
   const reanalyseTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const onOptionsChangeRef = React.useRef(onOptionsChange);
-  onOptionsChangeRef.current = onOptionsChange;
+  React.useEffect(() => {
+    onOptionsChangeRef.current = onOptionsChange;
+  });
+  /** The latest callbacks, for the retry buttons (a callback cannot name itself while it is declared). */
+  const latest = React.useRef<Retries>({ analyse: noop, kontrollera: noop, summering: noop, infogaMall: noop, writeAgenda: noop, selectRow: noop });
 
   const show = React.useCallback(
     (m: Omit<ResultMessage, "id">) => {
@@ -116,7 +139,7 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
         showError("analyse", err, () => {
           setMessage(null);
           setLoad((prev) => (prev.kind === "failed" ? { kind: "loading" } : prev));
-          void analyse(optionsRef.current);
+          latest.current.analyse(optionsRef.current);
         });
       } finally {
         if (mounted.current && mine === analyseSeq.current) setRefreshing(false);
@@ -133,6 +156,27 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
       if (reanalyseTimer.current !== null) clearTimeout(reanalyseTimer.current);
     };
   }, [analyse]);
+
+  // Issue 11: follow edits. One analysis per quiet period; never while an action runs (its outcome
+  // brings its own analysis), then once after it. Nothing is written.
+  React.useEffect(() => {
+    if (port.onChange === undefined) return undefined;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const schedule = (): void => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        if (!mounted.current) return;
+        if (busy.current) schedule();
+        else void analyse(optionsRef.current);
+      }, CHANGE_QUIET_MS);
+    };
+    const unsubscribe = port.onChange(schedule);
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [port, analyse]);
 
   /** Runs one writing action; the pane shows one action at a time. */
   const run = React.useCallback(
@@ -182,7 +226,7 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
           retry: null,
         });
       } catch (err) {
-        showError("kontrollera", err, kontrollera);
+        showError("kontrollera", err, () => latest.current.kontrollera());
       }
     });
   }, [run, port, adoptAnalysis, show, showError, strings]);
@@ -201,7 +245,7 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
           retry: null,
         });
       } catch (err) {
-        showError("summering", err, summering);
+        showError("summering", err, () => latest.current.summering());
       }
     });
   }, [run, port, adoptAnalysis, show, showError, strings]);
@@ -213,7 +257,7 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
         try {
           sheet = await port.infogaMall(withSample);
         } catch (err) {
-          showError("mall", err, () => infogaMall(withSample));
+          showError("mall", err, () => latest.current.infogaMall(withSample));
           return;
         }
         show({ source: "mall", intent: "success", title: strings.successTitle, text: strings.mallDone(sheet), detail: null, retry: null });
@@ -223,13 +267,30 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
     [run, port, analyse, show, showError, strings],
   );
 
+  const writeAgenda = React.useCallback(
+    (forum: string, date: string): void => {
+      void run("agenda", async () => {
+        try {
+          const outcome = await port.motesunderlag?.(optionsRef.current, forum, date);
+          if (outcome === undefined) return;
+          adoptAnalysis(outcome.analysis);
+          show({ source: "agenda", intent: "success", title: strings.successTitle, text: strings.agendaDone(outcome.sheet, outcome.printSetup), detail: null, retry: null });
+        } catch (err) {
+          showError("agenda", err, () => latest.current.writeAgenda(forum, date));
+        }
+      });
+    },
+    [run, port, adoptAnalysis, show, showError, strings],
+  );
+  const motesunderlag = port.motesunderlag === undefined ? undefined : writeAgenda;
+
   const selectRow = React.useCallback(
     (sheet: string, row: number): void => {
       void (async () => {
         try {
           await port.selectRow(sheet, row);
         } catch (err) {
-          showError("select", err, () => selectRow(sheet, row), strings.selectRowFailed);
+          showError("select", err, () => latest.current.selectRow(sheet, row), strings.selectRowFailed);
         }
       })();
     },
@@ -264,6 +325,10 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
 
   const dismissMessage = React.useCallback(() => setMessage(null), []);
 
+  React.useEffect(() => {
+    latest.current = { analyse: (o) => void analyse(o), kontrollera, summering, infogaMall, writeAgenda, selectRow };
+  });
+
   return {
     options,
     load,
@@ -277,6 +342,7 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
     summering,
     infogaMall,
     selectRow,
+    motesunderlag,
     changeOptions,
     dismissMessage,
   };

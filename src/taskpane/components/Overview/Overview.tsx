@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, useId } from "@f
 import type { Analysis } from "../../../domain/types";
 import { useStrings } from "../../i18n";
 import { NextMeeting } from "../Agenda";
+import { Changes } from "../Changes";
 import { AttentionSection } from "./AttentionSection";
 import { EmptyState } from "./EmptyState";
 import { useOverviewStyles } from "./Overview.styles";
@@ -16,10 +17,12 @@ export interface OverviewProps {
   onSelectRow: (sheet: string, row: number) => void;
   onInsertTemplate: (withSample: boolean) => void;
   onShowProblems: () => void;
+  /** Mötesunderlag (issue 14): writes the agenda sheet; absent where the workbook cannot. */
+  onOpenAgenda?: ((forum: string, date: string) => void) | undefined;
 }
 
 /** The summary of one analysis: what needs attention, then the distribution per year. */
-export function Overview({ analysis, busy, onSelectRow, onInsertTemplate, onShowProblems }: OverviewProps): React.JSX.Element {
+export function Overview({ analysis, busy, onSelectRow, onInsertTemplate, onShowProblems, onOpenAgenda }: OverviewProps): React.JSX.Element {
   const styles = useOverviewStyles();
   const strings = useStrings();
   const fundsHeadingId = useId("funds");
@@ -57,7 +60,9 @@ export function Overview({ analysis, busy, onSelectRow, onInsertTemplate, onShow
 
       <AttentionSection analysis={analysis} onSelectRow={onSelectRow} />
 
-      <NextMeeting analysis={analysis} busy={busy} />
+      <Changes analysis={analysis} onSelectRow={onSelectRow} />
+
+      <NextMeeting analysis={analysis} busy={busy} {...(onOpenAgenda ? { onOpenAgenda } : {})} />
     </div>
   );
 }

@@ -1,0 +1,1 @@
+export { Changes, type ChangesProps } from "./Changes";
