@@ -1,4 +1,5 @@
 import { columnLetter } from "./columnLetter";
+import { LIVE_DATES_HEADER } from "./liveStatus";
 import { cellText, isBlank, normaliseHeader } from "./normaliseText";
 import { cellKey, isStatusHeader, notice, readOwnership, STATUS_HEADER, STATUS_LABELS, type NoticeCode } from "./ownership";
 import { TABLE_SCHEMAS, type TableSchema } from "./tableSchemas";
@@ -166,6 +167,9 @@ function build(
   const ownedColumn = found.ownedColumn;
   // The owned column is normally the last one; "lastColumn" excludes it when it is last.
   const lastColumn = ownedColumn !== null && ownedColumn === headers.length - 1 ? lastColumnInclOwned - 1 : lastColumnInclOwned;
+  // Balans's dates column (issue 11) right of its status column does not make a row non-blank.
+  const datesColumn =
+    ownedColumn !== null && normaliseHeader(headers[ownedColumn + 1] ?? "") === normaliseHeader(LIVE_DATES_HEADER) ? ownedColumn + 1 : null;
   const rows: TableRow[] = [];
   const cellOffset = firstColumn - sheet.left;
   const width = lastColumnInclOwned - firstColumn + 1;
@@ -173,7 +177,7 @@ function build(
     const cells = sheet.values[r - sheet.top];
     if (cells === undefined) continue;
     let blank = true;
-    for (let i = 0; i < width && blank; i++) if (i !== ownedColumn && !isBlank(cells[cellOffset + i] ?? null)) blank = false;
+    for (let i = 0; i < width && blank; i++) if (i !== ownedColumn && i !== datesColumn && !isBlank(cells[cellOffset + i] ?? null)) blank = false;
     if (!blank) rows.push({ row: r, cells });
   }
   let blockedOwnedColumn = false;
