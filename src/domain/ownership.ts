@@ -33,6 +33,8 @@ export const RECORD_PREFIX = "_Balans_";
 export const VERSION_NAME = "_Balans_Version";
 export const SUMMARY_NAME_RECORD = "_Balans_Summary";
 export const STATUS_NAME_PREFIX = "_Balans_Status_";
+/** Issue 14: `_Balans_Agenda_1` … = `'Underlag SVOM 2024-12-06'!$A$1`, the agenda sheets Balans created. */
+export const AGENDA_NAME_PREFIX = "_Balans_Agenda_";
 /** The record's format, written as the string constant `"1"`. */
 export const RECORD_VERSION = "1";
 
@@ -62,6 +64,8 @@ export interface OwnershipRecord {
   statusColumns: CellRef[];
   /** Every Balans name in the workbook as written (to tell which ones to remove). */
   names: string[];
+  /** Issue 14: the cells (A1) the `_Balans_Agenda_n` names point at, on sheets that exist; absent when none. */
+  agendaSheets?: CellRef[];
 }
 
 /** A Problem with a code, for the notices Balans gives about what it did instead. */
@@ -124,12 +128,16 @@ export function readOwnership(data: WorkbookData): OwnershipRecord {
     const lower = n.name.toLowerCase();
     const isSummary = lower === SUMMARY_NAME_RECORD.toLowerCase();
     const isStatus = lower.startsWith(STATUS_NAME_PREFIX.toLowerCase());
-    if (!isSummary && !isStatus) continue;
+    const isAgenda = lower.startsWith(AGENDA_NAME_PREFIX.toLowerCase());
+    if (!isSummary && !isStatus && !isAgenda) continue;
     const ref = parseReference(n.refersTo);
     const sheet = ref === null ? undefined : findSheet(data, ref.sheet);
     if (ref === null || sheet === undefined) continue;
     const cell = { ...ref, sheet: sheet.name };
-    if (isSummary) {
+    if (isAgenda) {
+      const list = (record.agendaSheets ??= []);
+      if (!list.some((r) => r.sheet === cell.sheet)) list.push(cell);
+    } else if (isSummary) {
       record.summary = cell;
     } else {
       const key = cellKey(cell);
@@ -250,6 +258,8 @@ export function decideSummarySheet(data: WorkbookData, record: OwnershipRecord =
 export interface RecordAfterRun {
   summary: string | null;
   statusColumns: CellRef[];
+  /** Issue 14: the agenda sheets Balans owns after the run (numbered in this order). @default none */
+  agendaSheets?: string[];
 }
 
 /**
@@ -277,9 +287,32 @@ export function planNames(record: OwnershipRecord, after: RecordAfterRun): { nam
       comment: "Balans: rubrikcellen i en statuskolumn som Balans skapade (header of a status column Balans created).",
     });
   }
+  const agendas = new Set<string>();
+  for (const sheet of after.agendaSheets ?? []) {
+    const key = sheet.toLocaleLowerCase("sv-SE");
+    if (agendas.has(key)) continue;
+    agendas.add(key);
+    names.push({
+      name: `${AGENDA_NAME_PREFIX}${agendas.size}`,
+      refersTo: formatReference({ sheet, row: 1, column: 1 }),
+      comment: "Balans: ett mötesunderlag som Balans skapade (an agenda sheet Balans created).",
+    });
+  }
   const keep = new Set(names.map((n) => n.name.toLowerCase()));
   const removeNames = record.names.filter((n) => !keep.has(n.toLowerCase()));
   return { names, removeNames };
+}
+
+/**
+ * Issue 14: where the agenda sheet named `name` goes. The agenda sheet Balans owns under that name
+ * (any case) is rewritten in place; otherwise a new sheet under the first free name — a user's
+ * sheet of that name is left alone.
+ */
+export function decideAgendaSheet(data: WorkbookData, name: string, record: OwnershipRecord = readOwnership(data)): { name: string; existing: string | null } {
+  const lower = name.toLocaleLowerCase("sv-SE");
+  const owned = (record.agendaSheets ?? []).find((r) => r.sheet.toLocaleLowerCase("sv-SE") === lower);
+  if (owned !== undefined) return { name: owned.sheet, existing: owned.sheet };
+  return { name: uniqueSheetName(name, data.sheets.map((s) => s.name)), existing: null };
 }
 
 /** The record's names as `DefinedName`s, as an adapter would read them back after writing `names`. */

@@ -6,16 +6,19 @@
  *    read path.
  *  - Summering: 4 syncs (read 2, write 1, then activating a new sheet 1; a sheet Balans already
  *    owns costs the chart check 1 instead, and is activated with the write).
+ *  - Mötesunderlag: 4 syncs (read 2, write 1, activating a new sheet 1); 3 for its own sheet again.
  *  - Infoga mall: 3 syncs (names taken, write, activate).
  * The check runs again, with the read, once if a table moved; then Balans refuses and writes
  * nothing. Larger workbooks cost more syncs only where Excel's 5 MB request/response limit demands it.
  */
-import { BalansError, type ActionOutcome, type Progress, type WorkbookPort } from "../app/port";
+import { BalansError, type ActionOutcome, type AgendaOutcome, type Progress, type WorkbookPort } from "../app/port";
 import { prepare, type Prepared, type PrepareWhat } from "../app/prepare";
+import type { AgendaRequest } from "../domain/agenda/buildAgenda";
 import { sampleTemplate } from "../domain/sampleWorkbook";
 import type { WorkbookTemplate } from "../domain/template";
 import type { Analysis, Options } from "../domain/types";
-import { applyPlan, type WorkbookFacts } from "./applyPlan";
+import { applyPlan, tableRightOf, type WorkbookFacts } from "./applyPlan";
+import { withChangeEvents } from "./changeEvents";
 import { checkTargets, concurrentEditError, queueEditCheck, type CheckTarget } from "./concurrentEdits";
 import { insertTemplate } from "./insertTemplate";
 import { readWorkbookWithNotes, type WorkbookRead } from "./readWorkbook";
@@ -46,6 +49,8 @@ function factsOf(read: WorkbookRead): WorkbookFacts {
     protectedSheets: new Set(read.data.sheets.filter((s) => s.protected === true).map((s) => s.name)),
     structureLocked: read.data.structureLocked === true,
     names: (read.data.names ?? []).filter((n) => n.scope === null).map((n) => n.name),
+    tableRight: tableRightOf(read.data.sheets),
+    checkRecordPart: read.checkRecordPart,
   };
 }
 
@@ -59,9 +64,10 @@ async function readAndPrepare(
   options: Options,
   what: PrepareWhat,
   supports: ApiSupport,
+  request: AgendaRequest = {},
 ): Promise<Prepared & { read: WorkbookRead }> {
   const read = await readWorkbookWithNotes(context, { supports });
-  const prepared = prepare(read.data, options, what);
+  const prepared = prepare(read.data, options, what, request);
   const { plan, dropped } = keepCheckable(prepared.plan, read.mergesUnknown);
   const problems = [...prepared.analysis.problems, ...read.notes, ...dropped];
   return { ...prepared, analysis: { ...prepared.analysis, problems }, plan, read };
@@ -77,10 +83,11 @@ async function prepareChecked(
   options: Options,
   what: PrepareWhat,
   supports: ApiSupport,
+  request: AgendaRequest = {},
 ): Promise<Prepared & { read: WorkbookRead; charts: { delete: () => void }[] }> {
   let moved: CheckTarget[] = [];
   for (let attempt = 0; attempt < 2; attempt++) {
-    const prepared = await readAndPrepare(context, options, what, supports);
+    const prepared = await readAndPrepare(context, options, what, supports, request);
     const targets = checkTargets(prepared.plan, prepared.analysis, prepared.read.data);
     const check = queueEditCheck(context, targets, prepared.read.data);
     const existing = prepared.plan.summary?.existing;
@@ -147,6 +154,37 @@ export async function runSummering(options: Options, onProgress?: Progress, env?
   }, runOptions(env));
 }
 
+/**
+ * Mötesunderlag (issue 14): writes the owned agenda sheet of one meeting and shows it — a new sheet
+ * "Underlag SVOM 2024-12-06", or the one Balans wrote for that meeting before, rewritten in place.
+ * Print setup (A4 landscape, header row repeated, one page wide) needs ExcelApi 1.9; older hosts
+ * get the sheet without it (`printSetup` false). 4 syncs (read 2, write 1, activating a new sheet
+ * 1); 3 when the sheet is rewritten in place (activated with the write).
+ */
+export async function runMotesunderlag(options: Options, forum?: string, date?: string, env?: ActionEnv): Promise<AgendaOutcome> {
+  const { supports } = resolveEnv(env);
+  const request: AgendaRequest = {};
+  if (forum !== undefined) request.forum = forum;
+  if (date !== undefined) request.date = date;
+  return runExcel(async (context, counter) => {
+    const { analysis, plan, read } = await prepareChecked(context, options, "agenda", supports, request);
+    const agenda = plan.agendaSheet;
+    if (agenda === undefined) throw new Error("prepare planned no agenda sheet");
+    const inPlace = agenda.existing ?? null;
+    await applyPlan(context, plan, {
+      supports,
+      workbook: factsOf(read),
+      ...(inPlace !== null ? { last: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(inPlace).activate() } : {}),
+    });
+    if (inPlace === null) {
+      // Excel on the web wants a new sheet synced before it is activated.
+      context.workbook.worksheets.getItem(agenda.name).activate();
+      await context.sync();
+    }
+    return { analysis, sheet: inPlace ?? agenda.name, printSetup: supports("1.9"), syncs: counter.syncs };
+  }, runOptions(env));
+}
+
 /** Infoga mall: inserts the template's tables (empty, or with the sample data) in a new sheet; returns its name. */
 export async function runInfogaMall(withSample: boolean, env?: ActionEnv): Promise<string> {
   const { supports } = resolveEnv(env);
@@ -184,14 +222,15 @@ export async function selectRow(sheet: string, row: number, env?: ActionEnv): Pr
   }, runOptions(env));
 }
 
-/** The task pane's `WorkbookPort` over the open workbook. */
+/** The task pane's `WorkbookPort` over the open workbook (following edits where the host can: changeEvents.ts). */
 export function createExcelPort(env?: ActionEnv): WorkbookPort {
-  return {
+  return withChangeEvents({
     kind: "excel",
     analyse: (options) => runAnalyse(options, env),
     kontrollera: (options, onProgress) => runKontrollera(options, onProgress, env),
     summering: (options, onProgress) => runSummering(options, onProgress, env),
     infogaMall: (withSample) => runInfogaMall(withSample, env),
     selectRow: (sheet, row) => selectRow(sheet, row, env),
-  };
+    motesunderlag: (options, forum, date) => runMotesunderlag(options, forum, date, env),
+  }, env);
 }

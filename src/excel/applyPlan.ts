@@ -15,8 +15,11 @@
  * refuses a plan that does not, before anything is queued.
  */
 import { BalansError } from "../app/port";
-import type { NamePlan, Plan, Rgb, StatusCell, StatusColumnPlan, SummaryCell, SummarySheetPlan } from "../domain/types";
+import type { AgendaSheetPlan, LiveDatesColumnPlan, NamePlan, Plan, Rgb, StatusCell, StatusColumnPlan, SummaryCell, SummarySheetPlan } from "../domain/types";
+import { checkRecordXml } from "../domain/checkRecordXml";
+import { LINK_COLOUR } from "../domain/linkColour";
 import { cellAddress, columnLetter, sheetReference, splitSheetReference } from "./address";
+import { isFilledDown } from "./relativeFormula";
 import { syncInBatches, type ApiSupport } from "./run";
 
 /**
@@ -55,6 +58,10 @@ export interface WorkbookFacts {
   structureLocked: boolean;
   /** Workbook-level defined names that exist (any case). */
   names: readonly string[];
+  /** Last worksheet column of each Excel table, by `sheet\u0000table` in lower case (see {@link StatusColumnContext}). */
+  tableRight?: ReadonlyMap<string, number>;
+  /** The id of the custom XML part holding the since-last-check record, or null when the read found none. */
+  checkRecordPart?: string | null;
 }
 
 const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
@@ -65,7 +72,11 @@ const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
  */
 export function assertWritable(plan: Plan, facts: WorkbookFacts): void {
   const locked = new Set([...facts.protectedSheets].map(lower));
-  const sheets = [...plan.statusColumns.map((p) => p.sheet), ...(plan.summary && plan.summary.existing ? [plan.summary.existing] : [])];
+  const sheets = [
+    ...plan.statusColumns.map((p) => p.sheet),
+    ...(plan.summary && plan.summary.existing ? [plan.summary.existing] : []),
+    ...(plan.agendaSheet && plan.agendaSheet.existing ? [plan.agendaSheet.existing] : []),
+  ];
   const hit = sheets.find((s) => locked.has(lower(s)));
   if (hit !== undefined) {
     throw new BalansError(
@@ -81,6 +92,21 @@ export function assertWritable(plan: Plan, facts: WorkbookFacts): void {
       `The workbook's structure is locked, so Balans cannot add the sheet "${plan.summary.name}". Unlock it (Review → Protect Workbook) and try again.`,
     );
   }
+  const agenda = plan.agendaSheet;
+  if (agenda && !agenda.existing && facts.structureLocked) {
+    throw new BalansError(
+      "protected",
+      `Arbetsbokens struktur är låst, så Balans kan inte lägga till bladet "${agenda.name}". Lås upp strukturen (Granska → Skydda arbetsbok) och försök igen.`,
+      `The workbook's structure is locked, so Balans cannot add the sheet "${agenda.name}". Unlock it (Review → Protect Workbook) and try again.`,
+    );
+  }
+}
+
+/** Build the `tableRight` map of {@link WorkbookFacts} from the tables a read found. */
+export function tableRightOf(sheets: readonly { name: string; tables: readonly { name: string; firstColumn: number; columnCount: number }[] }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of sheets) for (const t of s.tables) out.set(tableKey(s.name, t.name), t.firstColumn + t.columnCount - 1);
+  return out;
 }
 
 export interface ApplyReport {
@@ -130,6 +156,8 @@ export function looksLikeFormula(value: unknown): value is string {
 
 /** Excel's number format for text: a cell with it shows what was written, never a formula. */
 export const TEXT_FORMAT = "@";
+/** The General number format: a formula written into it is a formula (in a Text cell it stays text). */
+export const GENERAL_FORMAT = "General";
 
 /** `"FFC7CE"` → `"#FFC7CE"`; null for anything that is not 6 hex digits. */
 export function htmlColour(rgb: Rgb | null | undefined): string | null {
@@ -262,13 +290,43 @@ function addressesByStyle(plan: StatusColumnPlan): Map<string, { fill: string | 
   return out;
 }
 
-/** The jobs that write one status column, in order. */
-export function statusColumnJobs(plan: StatusColumnPlan, supports: ApiSupport): WriteJob[] {
+/** What the status-column writer needs to know of the read (absent: a plain plan, as in unit tests). */
+export interface StatusColumnContext {
+  /**
+   * Last worksheet column of each Excel table as read, by `sheet\u0000table` (lower case). An
+   * existing status column at or left of it is a column of the table; absent: assumed to be one.
+   */
+  tableRight?: ReadonlyMap<string, number>;
+}
+
+const tableKey = (sheet: string, table: string) => `${lower(sheet)}\u0000${lower(table)}`;
+
+/** The fixed fill of each label, from the plan's rules (hosts without conditional formats, ExcelApi < 1.6). */
+function fillsFromRules(plan: StatusColumnPlan): StatusColumnPlan {
+  const byLabel = new Map((plan.conditionalFormats ?? []).map((r) => [r.label, r]));
+  return { ...plan, cells: plan.cells.map((c) => (c.fill === null && c.font === null && byLabel.has(c.label) ? { ...c, fill: byLabel.get(c.label)?.fill ?? null, font: byLabel.get(c.label)?.font ?? null } : c)) };
+}
+
+/** The `formulas` entry of one status cell: its formula, or its label (in a text-formatted cell). */
+const formulaEntry = (c: StatusCell): string => (c.formula !== undefined ? `=${c.formula}` : c.label);
+
+/** The jobs that write one status column (and, issue 11, its dates column and rules), in order. */
+export function statusColumnJobs(plan: StatusColumnPlan, supports: ApiSupport, context: StatusColumnContext = {}): WriteJob[] {
   const jobs: WriteJob[] = [];
   const { sheet, table, header, column } = plan;
   const cells = [...plan.cells].sort((a, b) => a.row - b.row);
   const newTableColumn = !plan.exists && table !== "";
   const firstDataRow = plan.headerRow + 1;
+  const dates = plan.dates ?? null;
+  const rules = plan.conditionalFormats ?? [];
+  const withRules = rules.length > 0 && supports("1.6");
+  // Inside an Excel table the dates column is a table column too (added right after the status
+  // column): when the status column is new, or is already one of the table's columns.
+  const right = table === "" ? undefined : context.tableRight?.get(tableKey(sheet, table));
+  const statusInTable = table !== "" && (!plan.exists || right === undefined || column <= right);
+  const newDatesTableColumn = dates !== null && !dates.exists && statusInTable;
+  /** The dates column as `TableColumnCollection.add` returned it (set by the first job, used by later ones). */
+  let datesTableColumn: Excel.TableColumn | null = null;
 
   // The data cells as a range: a new table column through its data body range, else by address.
   const body = (context: Excel.RequestContext, first: number, count: number): Excel.Range => {
@@ -277,6 +335,20 @@ export function statusColumnJobs(plan: StatusColumnPlan, supports: ApiSupport): 
       return data.getCell(first - firstDataRow, 0).getResizedRange(count - 1, 0);
     }
     return context.workbook.worksheets.getItem(sheet).getRange(columnRunAddress(column, [first, first + count - 1]));
+  };
+  const datesBody = (context: Excel.RequestContext, first: number, count: number): Excel.Range => {
+    if (newDatesTableColumn && datesTableColumn !== null) {
+      return datesTableColumn.getDataBodyRange().getCell(first - firstDataRow, 0).getResizedRange(count - 1, 0);
+    }
+    return context.workbook.worksheets.getItem(sheet).getRange(columnRunAddress((dates as LiveDatesColumnPlan).column, [first, first + count - 1]));
+  };
+  const headerCell = (target: number, text: string) => (context: Excel.RequestContext) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const cell = ws.getRange(cellAddress(plan.headerRow, target));
+    if (looksLikeFormula(text)) cell.numberFormat = [[TEXT_FORMAT]];
+    cell.values = [[text]];
+    cell.format.font.bold = true;
+    ws.getRange(`${columnLetter(target)}:${columnLetter(target)}`).format.columnWidth = charsToPoints(14);
   };
 
   // 1. The column itself: added once to the Excel table, or a header cell beside a plain range.
@@ -290,20 +362,30 @@ export function statusColumnJobs(plan: StatusColumnPlan, supports: ApiSupport): 
       },
     });
   } else if (!plan.exists) {
-    jobs.push({
-      bytes: estimate(6, 4, header),
-      queue: (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        const cell = ws.getRange(cellAddress(plan.headerRow, column));
-        if (looksLikeFormula(header)) cell.numberFormat = [[TEXT_FORMAT]];
-        cell.values = [[header]];
-        cell.format.font.bold = true;
-        ws.getRange(`${columnLetter(column)}:${columnLetter(column)}`).format.columnWidth = charsToPoints(14);
-      },
-    });
+    jobs.push({ bytes: estimate(6, 4, header), queue: headerCell(column, header) });
+  }
+  // 1b. The dates column right of it (issue 11): a table column of its own, or a header cell.
+  if (dates !== null && !dates.exists) {
+    if (newDatesTableColumn) {
+      jobs.push({
+        bytes: estimate(6, 2, dates.header),
+        queue: (context) => {
+          const columns = context.workbook.worksheets.getItem(sheet).tables.getItem(table).columns;
+          // The proxy Excel returns, not getItem(header): a user's column of the same name elsewhere
+          // in the table would be found by name instead.
+          datesTableColumn = columns.add(null as unknown as number, undefined, dates.header);
+          context.workbook.worksheets.getItem(sheet).getRange(`${columnLetter(dates.column)}:${columnLetter(dates.column)}`).format.columnWidth = charsToPoints(24);
+        },
+      });
+    } else {
+      jobs.push({ bytes: estimate(6, 4, dates.header), queue: headerCell(dates.column, dates.header) });
+    }
   }
 
-  // 2. Per contiguous segment of rows: reset formats, text format, then the labels in chunks.
+  // 2. Per contiguous segment of rows: reset formats (and Balans's own conditional formats), the
+  //    number formats (General under a formula: a formula in a Text cell stays text), then the
+  //    labels or formulas in chunks; the dates column's cells likewise, as text.
+  const datesByRow = new Map((dates?.cells ?? []).map((c) => [c.row, c.value]));
   const segments: StatusCell[][] = [];
   for (const cell of cells) {
     const seg = segments[segments.length - 1];
@@ -313,33 +395,94 @@ export function statusColumnJobs(plan: StatusColumnPlan, supports: ApiSupport): 
   }
   for (const seg of segments) {
     const first = (seg[0] as StatusCell).row;
+    const formats = seg.map((c) => [c.formula !== undefined ? GENERAL_FORMAT : TEXT_FORMAT]);
+    const uniform = formats.every((f) => f[0] === formats[0]?.[0]);
+    const numberFormat = uniform ? [[(formats[0] as string[])[0] as string]] : formats;
     jobs.push({
-      bytes: estimate(10, 3, TEXT_FORMAT),
+      bytes: estimate(10, 3 + (supports("1.6") ? 1 : 0), numberFormat),
       queue: (context) => {
         const range = body(context, first, seg.length);
         range.clear("Formats");
-        range.numberFormat = [[TEXT_FORMAT]];
+        // Balans's earlier rules on its own column are replaced, never stacked.
+        if (supports("1.6")) range.conditionalFormats.clearAll();
+        range.numberFormat = numberFormat;
       },
     });
     let offset = 0;
-    for (const chunk of chunkRows(
-      seg.map((c) => [c.label]),
-      VALUES_CHUNK_BYTES,
-    )) {
+    if (seg.length > 1 && supports("1.9") && isFilledDown(seg)) {
+      // One formula filled down (ExcelApi 1.9): the same cells as one formula per row, at the
+      // request size of one cell — Kontrollera keeps its syncs however long the column.
+      const top = [[formulaEntry(seg[0] as StatusCell)]];
+      jobs.push({
+        bytes: estimate(12, 2, top),
+        queue: (context) => {
+          const range = body(context, first, seg.length);
+          const cell = range.getCell(0, 0);
+          cell.formulas = top;
+          cell.autoFill(range, "FillCopy" as Excel.AutoFillType);
+        },
+      });
+      offset = seg.length;
+    }
+    for (const chunk of offset === seg.length ? [] : chunkRows(seg, VALUES_CHUNK_BYTES, (c) => jsonBytes(formulaEntry(c)))) {
       const start = first + offset;
       offset += chunk.length;
+      const live = chunk.some((c) => c.formula !== undefined);
+      const grid = chunk.map((c) => [live ? formulaEntry(c) : c.label]);
       jobs.push({
-        bytes: estimate(10, 1, chunk),
+        bytes: estimate(10, 1, grid),
         queue: (context) => {
-          body(context, start, chunk.length).values = chunk;
+          const range = body(context, start, chunk.length);
+          // Invariant-language formulas (never formulasLocal): the same in Swedish and English Excel.
+          if (live) range.formulas = grid;
+          else range.values = grid;
+        },
+      });
+    }
+    if (dates !== null) {
+      jobs.push({
+        bytes: estimate(10, 2, TEXT_FORMAT),
+        queue: (context) => {
+          const range = datesBody(context, first, seg.length);
+          range.clear("Formats");
+          range.numberFormat = [[TEXT_FORMAT]];
+        },
+      });
+      let done = 0;
+      for (const chunk of chunkRows(
+        seg.map((c) => [datesByRow.get(c.row) ?? ""]),
+        VALUES_CHUNK_BYTES,
+      )) {
+        const start = first + done;
+        done += chunk.length;
+        jobs.push({ bytes: estimate(10, 1, chunk), queue: (context) => (datesBody(context, start, chunk.length).values = chunk) });
+      }
+    }
+    // 3. One conditional format per label on the segment: cell value equals the label → its fill
+    //    and font colour (ExcelApi 1.6), so that the colour follows the label Excel computes.
+    if (withRules) {
+      jobs.push({
+        bytes: estimate(10 + 4 * rules.length, 4 * rules.length, rules),
+        queue: (context) => {
+          const range = body(context, first, seg.length);
+          for (const rule of rules) {
+            const format = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+            const fill = htmlColour(rule.fill);
+            const font = htmlColour(rule.font);
+            if (fill) format.cellValue.format.fill.color = fill;
+            if (font) format.cellValue.format.font.color = font;
+            format.cellValue.rule = { formula1: `="${rule.label.replace(/"/g, '""')}"`, operator: "EqualTo" };
+          }
         },
       });
     }
   }
 
-  // 3. Fills and font colours: per style, one range (multi-area with ExcelApi 1.9) per
-  //    ~2 000 characters of address, never one call per row. Rows without style were reset in 2.
-  for (const { fill, font, addresses } of addressesByStyle(plan).values()) {
+  // 4. Fixed fills and font colours (no rules, or a host without conditional formats: the rules'
+  //    colours as fixed fills): per style, one range (multi-area with ExcelApi 1.9) per ~2 000
+  //    characters of address, never one call per row. Rows without style were reset in 2.
+  const fixed = withRules ? null : rules.length > 0 ? fillsFromRules(plan) : plan;
+  for (const { fill, font, addresses } of fixed === null ? [] : addressesByStyle(fixed).values()) {
     const actions = (fill ? 1 : 0) + (font ? 1 : 0);
     const apply = (r: { format: Excel.RangeFormat }) => {
       if (fill) r.format.fill.color = fill;
@@ -422,9 +565,18 @@ export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport, option
   if (rows > 0 && cols > 0) {
     const values: (string | number)[][] = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
     const formats: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
+    const formulaRows = new Set<number>();
     for (const c of plan.cells) {
       const r = c.row - 1;
       const k = c.col - 1;
+      if (c.formula !== undefined) {
+        // Issue 11: Balans's own formula (COUNTIF over its status columns), invariant language;
+        // Excel computes the value. General (or the cell's number format), never Text.
+        (values[r] as (string | number)[])[k] = `=${c.formula}`;
+        (formats[r] as string[])[k] = c.numFmt ?? GENERAL_FORMAT;
+        formulaRows.add(r);
+        continue;
+      }
       (values[r] as (string | number)[])[k] = c.value ?? "";
       // Every text is written as text: Excel must not read "1", "2025", "3/6" or "SANT" as a number, date or formula.
       (formats[r] as string[])[k] = typeof c.value === "string" ? TEXT_FORMAT : (c.numFmt ?? "General");
@@ -435,12 +587,16 @@ export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport, option
       const address = `A${top}:${cellAddress(top + chunk.length - 1, cols)}`;
       const v = chunk.map((x) => x.row);
       const f = chunk.map((x) => x.formats);
+      // With a formula in the block, `formulas` writes it (and the other cells as values: text
+      // stays text in its Text-formatted cell); otherwise `values`.
+      const withFormulas = chunk.some((x) => formulaRows.has(x.index));
       jobs.push({
         bytes: estimate(4, 2, [v, f]),
         queue: (context) => {
           const range = sheetOf(context).getRange(address);
           range.numberFormat = f; // before the values: text-formatted cells keep "=…" as text
-          range.values = v;
+          if (withFormulas) range.formulas = v;
+          else range.values = v;
         },
       });
     }
@@ -465,7 +621,7 @@ export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport, option
         queue: (context) => {
           const range = sheetOf(context).getRange(address);
           range.hyperlink = link;
-          range.format.font.color = "#0563C1";
+          range.format.font.color = `#${LINK_COLOUR}`;
           range.format.font.underline = "Single";
         },
       });
@@ -505,7 +661,90 @@ export function summaryJobs(plan: SummarySheetPlan, supports: ApiSupport, option
       },
     });
   }
+
+  // 7. Issue 10: more charts, each a native clustered-column chart over ranges of this sheet, its
+  //    series named (series.add / setValues / setXAxisValues need ExcelApi 1.7).
+  for (const more of supports("1.7") ? (plan.charts ?? []) : []) {
+    const [firstSeries, ...rest] = more.series;
+    if (firstSeries === undefined) continue;
+    const anchor = cellAddress(more.anchor.row, more.anchor.col);
+    const corner = cellAddress(more.anchor.row + CHART_ROWS - 1, more.anchor.col + CHART_COLUMNS - 1);
+    jobs.push({
+      bytes: estimate(10 + 4 * more.series.length, 6 + 3 * more.series.length, more),
+      queue: (context) => {
+        const ws = sheetOf(context);
+        const categories = ws.getRange(more.categories);
+        const added = ws.charts.add("ColumnClustered" as Excel.ChartType, ws.getRange(firstSeries.values), "Columns" as Excel.ChartSeriesBy);
+        added.title.text = more.title;
+        const s0 = added.series.getItemAt(0);
+        s0.name = firstSeries.name;
+        s0.setXAxisValues(categories);
+        for (const series of rest) {
+          const s = added.series.add(series.name);
+          s.setValues(ws.getRange(series.values));
+          s.setXAxisValues(categories);
+        }
+        added.setPosition(anchor, corner);
+      },
+    });
+  }
   return jobs;
+}
+
+/** Size of each chart of `SummarySheetPlan.charts`, in cells from its anchor. */
+export const CHART_ROWS = 16;
+export const CHART_COLUMNS = 8;
+
+// ---------------------------------------------------------------------------------------------
+// The agenda sheet (issue 14)
+
+/**
+ * The jobs that write the agenda sheet: as the summary sheet (text as text, links, widths; an owned
+ * sheet rewritten in place), then its print setup where ExcelApi 1.9 has `Worksheet.pageLayout`:
+ * A4 landscape, the header row repeated on every page, one page wide. Older hosts get the sheet
+ * without print setup (the caller says so).
+ */
+export function agendaJobs(plan: AgendaSheetPlan, supports: ApiSupport): WriteJob[] {
+  const sheetPlan: SummarySheetPlan = { name: plan.name, existing: plan.existing ?? null, cells: plan.cells, columnWidths: plan.columnWidths, chart: null };
+  const jobs = summaryJobs(sheetPlan, supports);
+  if (supports("1.9")) {
+    const name = plan.existing ?? plan.name;
+    const titleRows = `$${plan.print.repeatRow}:$${plan.print.repeatRow}`;
+    jobs.push({
+      bytes: estimate(4, 4, [titleRows, plan.print]),
+      queue: (context) => {
+        const layout = context.workbook.worksheets.getItem(name).pageLayout;
+        layout.orientation = (plan.print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+        layout.paperSize = plan.print.paperSize as Excel.PaperType;
+        layout.setPrintTitleRows(titleRows);
+        // One page wide, as many tall as needed (0: no limit, as Excel's "Automatic").
+        layout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide, verticalFitToPages: 0 };
+      },
+    });
+  }
+  return jobs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The since-last-check record (issue 11)
+
+/**
+ * The record's custom XML part (ExcelApi 1.5): its XML replaced in the part the read found
+ * (`partId`), or a new part added. Nothing without ExcelApi 1.5.
+ */
+export function checkRecordJobs(json: string, partId: string | null, supports: ApiSupport): WriteJob[] {
+  if (!supports("1.5")) return [];
+  const xml = checkRecordXml(json);
+  return [
+    {
+      bytes: estimate(3, 1, xml),
+      queue: (context) => {
+        const parts = context.workbook.customXmlParts;
+        if (partId !== null) parts.getItem(partId).setXml(xml);
+        else parts.add(xml);
+      },
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,12 +781,18 @@ export function nameJobs(names: readonly NamePlan[], removeNames: readonly strin
   return jobs;
 }
 
-/** All jobs of a plan: status columns, the summary sheet, then the ownership record. */
+/**
+ * All jobs of a plan: status columns, the summary sheet, the agenda sheet, the ownership record,
+ * then the since-last-check record.
+ */
 export function planJobs(plan: Plan, supports: ApiSupport, options: Pick<ApplyOptions, "workbook" | "summaryCharts"> = {}): WriteJob[] {
   const jobs: WriteJob[] = [];
-  for (const p of plan.statusColumns) for (const job of statusColumnJobs(p, supports)) jobs.push(job);
+  const context: StatusColumnContext = options.workbook?.tableRight ? { tableRight: options.workbook.tableRight } : {};
+  for (const p of plan.statusColumns) for (const job of statusColumnJobs(p, supports, context)) jobs.push(job);
   if (plan.summary) for (const job of summaryJobs(plan.summary, supports, options.summaryCharts ? { charts: options.summaryCharts } : {})) jobs.push(job);
+  if (plan.agendaSheet) for (const job of agendaJobs(plan.agendaSheet, supports)) jobs.push(job);
   for (const job of nameJobs(plan.names ?? [], plan.removeNames ?? [], options.workbook?.names ?? [])) jobs.push(job);
+  if (typeof plan.checkRecord === "string") for (const job of checkRecordJobs(plan.checkRecord, options.workbook?.checkRecordPart ?? null, supports)) jobs.push(job);
   return jobs;
 }
 

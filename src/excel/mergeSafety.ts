@@ -12,7 +12,10 @@ export function keepCheckable(plan: Plan, mergesUnknown: ReadonlySet<string>): {
   const keep = plan.statusColumns.filter((p) => !mergesUnknown.has(p.sheet) || (p.exists && p.table !== ""));
   const gone = plan.statusColumns.filter((p) => !keep.includes(p));
   if (gone.length === 0) return { plan, dropped: [] };
-  const goneCells = new Set(gone.map((p) => `${p.sheet.toLowerCase()}\u0000${p.headerRow}\u0000${p.column}`));
+  // The record names of what is not written: the status columns and (issue 11) their dates columns.
+  const goneCells = new Set(
+    gone.flatMap((p) => [p.column, ...(p.dates ? [p.dates.column] : [])].map((column) => `${p.sheet.toLowerCase()}\u0000${p.headerRow}\u0000${column}`)),
+  );
   const names = plan.names?.filter((n) => {
     const ref = parseReference(n.refersTo);
     return ref === null || !goneCells.has(`${ref.sheet.toLowerCase()}\u0000${ref.row}\u0000${ref.column}`);

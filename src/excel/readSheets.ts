@@ -13,6 +13,7 @@
  *    switches to the documented path, and the switch is remembered for the session
  *    ({@link readSession}).
  */
+import { CHECK_RECORD_NAMESPACE } from "../domain/checkRecord";
 import type { DefinedName } from "../domain/types";
 import { areasOf } from "./dataBlocks";
 import { parseAddress, type CellBox } from "./address";
@@ -56,6 +57,12 @@ export interface WorkbookMeta {
   date1904: boolean;
   /** The table proxies, by name, for loading their ranges in the next round trip. */
   tableProxies: Map<string, Excel.Table>;
+  /**
+   * Issue 11: the custom XML parts in the since-last-check record's namespace (ExcelApi 1.5), in
+   * the workbook's order (the first one is the record), for loading their XML in the next round
+   * trip; null where ExcelApi 1.5 is missing.
+   */
+  checkParts: Excel.CustomXmlPart[] | null;
   path: "one-batch" | "documented";
 }
 
@@ -80,6 +87,7 @@ interface WorkbookQueued {
   names: Excel.NamedItemCollection;
   protection: Excel.WorkbookProtection | null;
   date: Excel.FunctionResult<number> | null;
+  checkParts: Excel.CustomXmlPartScopedCollection | null;
 }
 
 /** Workbook-wide loads, queued with the first round trip of either path. */
@@ -95,7 +103,11 @@ function queueWorkbook(context: Excel.RequestContext, supports: ApiSupport): Wor
   // in the 1900 system and 35064 in the 1904 system. `Workbook.use1904DateSystem` is preview only.
   const date = supports("1.2") ? wb.functions.date(2000, 1, 1) : null;
   date?.load("value");
-  return { tables, names, protection, date };
+  // The since-last-check record's parts (ExcelApi 1.5): the collection now, their XML with the next
+  // round trip (documented: load the collection, sync, then use its items).
+  const checkParts = supports("1.5") ? wb.customXmlParts.getByNamespace(CHECK_RECORD_NAMESPACE) : null;
+  checkParts?.load("items/id");
+  return { tables, names, protection, date, checkParts };
 }
 
 const DATE_2000_IN_1904 = 35_064;
@@ -176,6 +188,7 @@ function finish(q: WorkbookQueued, sheets: SheetMeta[], proxies: Map<string, Exc
     structureLocked: q.protection?.protected === true,
     date1904: q.date !== null && q.date.value === DATE_2000_IN_1904,
     tableProxies: proxies,
+    checkParts: q.checkParts === null ? null : [...q.checkParts.items],
     path,
   };
 }

@@ -15,7 +15,10 @@
  * XFD1048576 beside a table costs the same, with a response of a few kilobytes.
  */
 import { BalansError } from "../app/port";
-import type { CellRange, CellValue, DefinedName, IsoDate, Problem, SheetData, SheetTable, WorkbookData } from "../domain/types";
+import { checkRecordFromXml } from "../domain/checkRecordXml";
+import { excelSerialToIsoDate } from "../domain/isoDate";
+import { isDateFormat } from "../domain/numberFormat";
+import type { CellRange, CellValue, DefinedName, Problem, SheetData, SheetTable, WorkbookData } from "../domain/types";
 import { boxAddress, parseAddress, type CellBox } from "./address";
 import { areasOf, capUsedRange, cellCount, dataBlocks } from "./dataBlocks";
 import { readSheets, SHEET_CAP, type LoadedTable, type SheetMeta, type WorkbookMeta } from "./readSheets";
@@ -69,6 +72,11 @@ export interface WorkbookRead {
   mergesUnknown: Set<string>;
   /** Round trips of the read, and which enumeration path it took. */
   path: WorkbookMeta["path"];
+  /**
+   * The custom XML part that holds the since-last-check record (its id, for the write to replace
+   * it), or null when there is none or ExcelApi 1.5 is missing.
+   */
+  checkRecordPart: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,83 +107,13 @@ export const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set([
   "#DIVISION/0!",
 ]);
 
-const DAY_MS = 86_400_000;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-/** 9999-12-31, the last date Excel can show. */
-const MAX_SERIAL = 2_958_465;
-/** Days from 1900-01-01 (1900 system) to 1904-01-01 (serial 0 of the 1904 system). */
-export const DAYS_1904 = 1_462;
-
-/**
- * Excel serial date → `YYYY-MM-DD`; the time of day is dropped. In the 1900 date system
- * (`date1904` false) null for serials that are no date: below 1, 60 (Excel's phantom 29 February
- * 1900) and beyond 9999-12-31. In the 1904 date system serial 0 is 1904-01-01.
- */
-export function excelSerialToIso(serial: number, date1904 = false): IsoDate | null {
-  if (!Number.isFinite(serial)) return null;
-  if (date1904) {
-    const days = Math.floor(serial);
-    if (days < 0 || days + DAYS_1904 > MAX_SERIAL) return null;
-    return excelSerialToIso(days + DAYS_1904, false);
-  }
-  const days = Math.floor(serial);
-  if (days < 1 || days > MAX_SERIAL || days === 60) return null;
-  // Excel counts 1900 as a leap year: serials before the phantom day are one day later from the epoch.
-  const offset = days < 60 ? days + 1 : days;
-  return new Date(EXCEL_EPOCH_MS + offset * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * True when an Excel number format shows a date (`yyyy-mm-dd`, `d/m/yyyy`, `mmm yy`,
- * `[$-41D]d mmmm yyyy`, `yyyy-mm-dd hh:mm`). Pure time formats (`h:mm`, `mm:ss`, `[h]:mm`),
- * `General`, text and number formats are not dates.
- */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== "string") return false;
-  const firstSection = splitSections(format)[0] ?? "";
-  const code = firstSection
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/[_*]./g, "")
-    // Elapsed time ([h]:mm, [mm]:ss, [s]) is a duration, never a date: keep it as a time code.
-    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
-    .replace(/\[[^\]]*\]/g, "")
-    .trim();
-  if (code === "" || /^(general|standard|allmänt|@)$/i.test(code)) return false;
-  if (/[dyå]/i.test(code)) return true;
-  return /m/i.test(code) && !/[hs]/i.test(code);
-}
-
-function splitSections(format: string): string[] {
-  const sections: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (let i = 0; i < format.length; i++) {
-    const ch = format[i] as string;
-    if (ch === '"') quoted = !quoted;
-    if (ch === "\\" && !quoted) {
-      current += ch + (format[i + 1] ?? "");
-      i++;
-      continue;
-    }
-    if (ch === ";" && !quoted) {
-      sections.push(current);
-      current = "";
-      continue;
-    }
-    current += ch;
-  }
-  sections.push(current);
-  return sections;
-}
-
 /** One loaded cell → the engine's `CellValue` (`date1904`: the workbook counts dates from 1904). */
 export function toCellValue(value: unknown, format: unknown, date1904 = false): CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "string") return EXCEL_ERROR_VALUES.has(value) ? { error: value } : value;
   if (typeof value === "number") {
     if (isDateFormat(format)) {
-      const date = excelSerialToIso(value, date1904);
+      const date = excelSerialToIsoDate(value, date1904);
       if (date !== null) return { date };
     }
     return value;
@@ -354,7 +292,8 @@ export async function readWorkbookWithNotes(context: Excel.RequestContext, optio
     if (m.formulaAreas !== null) sheet.formulaAreas = m.formulaAreas;
     return sheet;
   });
-  const mergesUnknown = await readBlocks(context, meta, loaded, queue, supports, budget);
+  const record: { xml: string | null } = { xml: null };
+  const mergesUnknown = await readBlocks(context, meta, loaded, queue, supports, budget, record);
   for (const name of mergesUnknown) {
     notes.push({
       sheet: name,
@@ -366,7 +305,9 @@ export async function readWorkbookWithNotes(context: Excel.RequestContext, optio
     });
   }
   const data = toWorkbookData(loaded, { names: [...meta.names, ...meta.sheets.flatMap((s) => s.names)], structureLocked: meta.structureLocked, date1904: meta.date1904 });
-  return { data, notes, mergesUnknown, path: meta.path };
+  const part = meta.checkParts?.[0] ?? null;
+  if (meta.checkParts !== null) data.checkRecord = record.xml === null ? null : checkRecordFromXml(record.xml);
+  return { data, notes, mergesUnknown, path: meta.path, checkRecordPart: part === null ? null : part.id };
 }
 
 /** Reads the workbook into `WorkbookData` (see {@link readWorkbookWithNotes}). */
@@ -390,15 +331,19 @@ async function readBlocks(
   queue: ReadJob[],
   supports: ApiSupport,
   budget: number,
+  record: { xml: string | null },
 ): Promise<Set<string>> {
   const mergesUnknown = new Set<string>();
   let extras: Extras | null = { tables: [], merges: [] };
   let withMerges = supports("1.13");
   if (!withMerges) for (const s of sheets) mergesUnknown.add(s.name);
   let bytesPerCell = BYTES_PER_CELL_ESTIMATE;
+  let recordXml: { value: string } | null = null;
   for (;;) {
     const batch = nextReadJobs(queue, budget, bytesPerCell);
     if (batch.length === 0 && extras === null) break;
+    // Issue 11: the record's XML travels with the first round trip of this step (no sync of its own).
+    if (extras !== null) recordXml = meta.checkParts?.[0]?.getXml() ?? null;
     if (extras !== null) {
       // Queued again on every attempt until one round trip succeeds with them.
       extras.tables = [];
@@ -446,6 +391,7 @@ async function readBlocks(
       continue;
     }
     if (extras !== null) {
+      if (recordXml !== null) record.xml = recordXml.value;
       for (const { table, range } of extras.tables) table.headerAddress = range.address;
       for (const { sheet, areas } of extras.merges) (sheets[sheet] as LoadedSheet).merges = areas.isNullObject ? [] : areasOf(areas.address);
       if (!withMerges) for (const s of sheets) s.merges = null;

@@ -86,6 +86,42 @@ export interface FakeChart {
   title: string | null;
   legendVisible: boolean;
   position: string | null;
+  /** Series added with `chart.series.add` (ExcelApi 1.7), after the first one (the fields above). */
+  moreSeries?: FakeSeries[];
+}
+
+/** A chart series added with `ChartSeriesCollection.add` (ExcelApi 1.7). */
+export interface FakeSeries {
+  name: string | null;
+  values: string | null;
+  xValues: string | null;
+}
+
+/**
+ * A conditional format (ExcelApi 1.6) on a sheet: the cells it applies to and, for the `CellValue`
+ * type Balans uses, its rule and the fill and font colour it gives.
+ */
+export interface FakeConditionalFormat {
+  boxes: Box[];
+  type: string;
+  rule: { formula1: string; formula2?: string; operator: string } | null;
+  fill: string | null;
+  font: string | null;
+}
+
+/** A sheet's print setup as `Worksheet.pageLayout` (ExcelApi 1.9) sets it. */
+export interface FakePageLayout {
+  orientation: string | null;
+  paperSize: string | null;
+  /** The address given to `setPrintTitleRows`, as given. */
+  printTitleRows: string | null;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } | null;
+}
+
+/** A custom XML part of the workbook (ExcelApi 1.5). */
+export interface FakeXmlPart {
+  id: string;
+  xml: string;
 }
 
 export type FakeEvent =
@@ -102,7 +138,10 @@ export type FakeEvent =
   | { kind: "add-name"; name: string; formula: string; visible: boolean }
   | { kind: "delete-name"; name: string }
   | { kind: "name-visible"; name: string; visible: boolean }
-  | { kind: "delete-chart"; sheet: string };
+  | { kind: "delete-chart"; sheet: string }
+  | { kind: "add-xml-part"; id: string }
+  | { kind: "set-xml-part"; id: string }
+  | { kind: "page-layout"; sheet: string; what: string };
 
 /** A defined name (workbook-level when `scope` is null, else scoped to that sheet). */
 export interface FakeName {
@@ -120,6 +159,10 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly columnWidths = new Map<number, number>();
   readonly charts: FakeChart[] = [];
+  /** Conditional formats (ExcelApi 1.6), in the order they were added. */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  /** Print setup (ExcelApi 1.9). */
+  readonly pageLayout: FakePageLayout = { orientation: null, paperSize: null, printTitleRows: null, zoom: null };
   /** Merged areas (top-left cell holds the value). */
   readonly merges: Box[] = [];
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
@@ -254,6 +297,9 @@ export class FakeWorkbook {
   structureLocked = false;
   /** The 1904 date system (old Mac workbooks). */
   date1904 = false;
+  /** Custom XML parts (ExcelApi 1.5), in the order they were added. */
+  readonly customXmlParts: FakeXmlPart[] = [];
+  private nextPartId = 1;
   active: string | null = null;
   selection: { sheet: string; box: Box } | null = null;
 
@@ -302,6 +348,18 @@ export class FakeWorkbook {
     };
     this.names.push(entry);
     return entry;
+  }
+
+  /** Adds a custom XML part (set-up, and `CustomXmlPartCollection.add`); returns it. */
+  addXmlPart(xml: string): FakeXmlPart {
+    const part = { id: `{FAKE-PART-${this.nextPartId++}}`, xml };
+    this.customXmlParts.push(part);
+    return part;
+  }
+
+  /** The conditional formats covering one cell, in the order they were added. */
+  conditionalFormatsAt(sheet: string, row: number, column: number): FakeConditionalFormat[] {
+    return (this.sheet(sheet)?.conditionalFormats ?? []).filter((f) => f.boxes.some((b) => row >= b.top && row <= b.bottom && column >= b.left && column <= b.right));
   }
 
   /** The workbook-level name called `name` (case-insensitive, as Excel). */
@@ -375,18 +433,15 @@ function cellsIn(box: Box): number {
   return (box.bottom - box.top + 1) * (box.right - box.left + 1);
 }
 
+const UTF8 = new TextEncoder();
+
+/**
+ * UTF-8 bytes of a request or response, measured by the platform's own encoder: a measuring
+ * tool must not share code with what it measures (the adapter's estimate is applyPlan.ts's
+ * `utf8Length`), so a mistake there cannot hide here.
+ */
 function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return UTF8.encode(s).length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -592,7 +647,11 @@ class WorkbookProxy {
   readonly names: NamedItemCollectionProxy;
   readonly protection: ProtectionProxy;
   readonly functions: { date: (year: number, month: number, day: number) => FunctionResultProxy };
+  private readonly ctx: FakeContext;
+  private readonly node: PathNode;
   constructor(ctx: FakeContext, node: PathNode) {
+    this.ctx = ctx;
+    this.node = node;
     this.worksheets = new WorksheetCollectionProxy(ctx, node.child("worksheets", [], false));
     this.tables = new TableCollectionProxy(ctx, node.child("tables", [], false), null);
     this.names = new NamedItemCollectionProxy(ctx, node.child("names", [], false), () => null);
@@ -601,6 +660,150 @@ class WorkbookProxy {
     this.functions = {
       date: (year, month, day) => new FunctionResultProxy(ctx, functions.child("date", [year, month, day]), () => fakeDateSerial(ctx.excel.workbook.date1904, year, month, day)),
     };
+  }
+  get customXmlParts(): CustomXmlPartCollectionProxy {
+    return customXmlPartsOf(this.ctx, this.node);
+  }
+}
+
+/**
+ * `Workbook.customXmlParts` (ExcelApi 1.5; older hosts lack it). Documented behaviour followed:
+ * https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartcollection — `add(xml)`,
+ * `getByNamespace(uri)` (a scoped collection), `getItem(id)`; and excel.customxmlpart — `id`,
+ * `namespaceUri`, `getXml()`, `setXml(xml)`, `delete()`.
+ */
+function customXmlPartsOf(ctx: FakeContext, node: PathNode): CustomXmlPartCollectionProxy {
+  if (ctx.excel.apiVersion < 5) throw new FakeOfficeError("ApiNotFound", "customXmlParts needs ExcelApi 1.5");
+  return new CustomXmlPartCollectionProxy(ctx, node.child("customXmlParts", [], false), null);
+}
+
+/** The namespace of an XML document's root element (default namespace or the root's prefix). */
+export function fakeRootNamespace(xml: string): string | null {
+  const root = /<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)(\s[^>]*)?\/?>/u.exec(xml.replace(/<\?[\s\S]*?\?>/gu, "").replace(/<!--[\s\S]*?-->/gu, ""));
+  if (!root) return null;
+  const name = root[1] ?? "";
+  const prefix = name.includes(":") ? name.slice(0, name.indexOf(":")) : null;
+  const attrs = root[2] ?? "";
+  const m = new RegExp(prefix === null ? `xmlns\\s*=\\s*"([^"]*)"` : `xmlns:${prefix}\\s*=\\s*"([^"]*)"`, "u").exec(attrs);
+  return m ? (m[1] ?? null) : null;
+}
+
+class CustomXmlPartCollectionProxy extends FakeProxy<FakeXmlPart[]> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    /** null: every part; else the parts of this namespace (`getByNamespace`). */
+    private readonly namespace: string | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): FakeXmlPart[] {
+    const all = this.excel.workbook.customXmlParts;
+    return this.namespace === null ? [...all] : all.filter((p) => fakeRootNamespace(p.xml) === this.namespace);
+  }
+  add(xml: string): CustomXmlPartProxy {
+    let bound: FakeXmlPart | null = null;
+    const proxy = new CustomXmlPartProxy(this.ctx, this.node.child("add", [xml]), () => {
+      if (!bound) throw new FakeOfficeError("InvalidOperation", "Part not added yet");
+      return bound;
+    });
+    this.ctx.queue(this.node, "CustomXmlPartCollection.add", [xml], () => {
+      if (this.namespace !== null) throw new Error("fake: add on a scoped collection");
+      if (fakeRootNamespace(xml) === null && !/^\s*</u.test(xml)) throw new FakeOfficeError("InvalidArgument", "Not XML");
+      bound = this.excel.workbook.addXmlPart(xml);
+      this.excel.events.push({ kind: "add-xml-part", id: bound.id });
+    });
+    return proxy;
+  }
+  getByNamespace(namespaceUri: string): CustomXmlPartCollectionProxy {
+    return new CustomXmlPartCollectionProxy(this.ctx, this.node.child("getByNamespace", [namespaceUri]), namespaceUri);
+  }
+  getItem(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.ctx, this.node.child("getItem", [id]), () => {
+      const part = this.resolve().find((p) => p.id === id);
+      if (!part) throw new FakeOfficeError("ItemNotFound", `No custom XML part ${id}`);
+      return part;
+    });
+  }
+  getOnlyItemOrNullObject(): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.ctx, this.node.child("getOnlyItemOrNullObject"), () => {
+      const parts = this.resolve();
+      return parts.length === 1 ? (parts[0] ?? null) : null;
+    });
+  }
+  load(_select?: string | string[]): this {
+    this.ctx.queueLoad(this.node, "CustomXmlPartCollection", "items/id,items/namespaceUri", () => {
+      const parts = this.resolve();
+      const data = parts.map((p) => ({ id: p.id, namespaceUri: fakeRootNamespace(p.xml) }));
+      return {
+        data,
+        commit: () => {
+          this.nullState = false;
+          this.loaded.items = parts.map((p, i) => CustomXmlPartProxy.loaded(this.ctx, this.node, p, data[i] ?? {}));
+        },
+      };
+    });
+    return this;
+  }
+  get items(): CustomXmlPartProxy[] {
+    return this.read("items");
+  }
+}
+
+class CustomXmlPartProxy extends FakeProxy<FakeXmlPart> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeXmlPart | null,
+  ) {
+    super(ctx, node);
+  }
+  static loaded(ctx: FakeContext, parent: PathNode, part: FakeXmlPart, data: Record<string, unknown>): CustomXmlPartProxy {
+    const p = new CustomXmlPartProxy(ctx, parent.child("getItem", [part.id]), () => (ctx.excel.workbook.customXmlParts.includes(part) ? part : null));
+    p.nullState = false;
+    Object.assign(p.loaded, data);
+    return p;
+  }
+  resolve(): FakeXmlPart | null {
+    return this.resolver();
+  }
+  load(_select?: string | string[]): this {
+    this.loadWith("CustomXmlPart", "id,namespaceUri", (p) => ({ id: p.id, namespaceUri: fakeRootNamespace(p.xml) }));
+    return this;
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get namespaceUri(): string {
+    return this.read("namespaceUri");
+  }
+  /** A ClientResult: `value` after the sync. */
+  getXml(): { value: string } {
+    const result: { loaded: boolean; xml: string } = { loaded: false, xml: "" };
+    this.ctx.queueLoad(this.node, "CustomXmlPart.getXml", "value", () => {
+      const part = this.resolve();
+      if (part === null) throw new FakeOfficeError("InvalidOperation", "getXml on a null object");
+      const xml = part.xml;
+      return { data: xml, commit: () => Object.assign(result, { loaded: true, xml }) };
+    });
+    return {
+      get value(): string {
+        if (!result.loaded) throw notLoaded("value");
+        return result.xml;
+      },
+    };
+  }
+  setXml(xml: string): void {
+    this.act("CustomXmlPart.setXml", [xml], (p) => {
+      p.xml = xml;
+      this.excel.events.push({ kind: "set-xml-part", id: p.id });
+    });
+  }
+  delete(): void {
+    this.act("CustomXmlPart.delete", [], (p) => {
+      const list = this.excel.workbook.customXmlParts;
+      list.splice(list.indexOf(p), 1);
+    });
   }
 }
 
@@ -955,6 +1158,11 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   get names(): NamedItemCollectionProxy {
     return new NamedItemCollectionProxy(this.ctx, this.node.child("names", [], false), () => this.target(), true);
   }
+  /** ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.pagelayout */
+  get pageLayout(): PageLayoutProxy {
+    if (this.excel.apiVersion < 9) throw new FakeOfficeError("ApiNotFound", "pageLayout needs ExcelApi 1.9");
+    return new PageLayoutProxy(this.ctx, this.node.child("pageLayout", [], false), () => this.target());
+  }
   get protection(): ProtectionProxy {
     const proxy = new ProtectionProxy(this.ctx, this.node.child("protection", [], false), () => {
       const sheet = this.target();
@@ -981,6 +1189,79 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
       for (let i = wb.tables.length - 1; i >= 0; i--) if (wb.tables[i]?.sheet === sheet) wb.tables.splice(i, 1);
       if (wb.active === sheet.name) wb.active = wb.sheets[0]?.name ?? null;
       this.excel.events.push({ kind: "delete-sheet", sheet: sheet.name });
+    });
+  }
+  /**
+   * `Worksheet.onChanged` (ExcelApi 1.7; issue 11): `add(handler)` registers at the next sync and
+   * returns a result whose `remove()` unregisters at the next sync of its context.
+   * `FakeExcel.fireChanged(sheet, address)` raises the event.
+   */
+  get onChanged(): { add: (handler: FakeChangedHandler) => { context: Excel.RequestContext; remove: () => void } } {
+    return {
+      add: (handler) => {
+        this.act("Worksheet.onChanged.add", [], (sheet) => this.excel.changeHandlers.push({ sheet: sheet.name, handler }));
+        return {
+          context: this.ctx as unknown as Excel.RequestContext,
+          remove: () =>
+            this.ctx.queue(this.node, "Worksheet.onChanged.remove", [], () => {
+              const i = this.excel.changeHandlers.findIndex((h) => h.handler === handler);
+              if (i >= 0) this.excel.changeHandlers.splice(i, 1);
+            }),
+        };
+      },
+    };
+  }
+}
+
+/** A handler of the fake's `Worksheet.onChanged` (issue 11). */
+export type FakeChangedHandler = (args: { address: string; worksheetId: string; changeType: string; source: string; type: string }) => Promise<unknown>;
+
+/**
+ * `Worksheet.pageLayout` (ExcelApi 1.9): `orientation` ("Landscape"/"Portrait"), `paperSize`
+ * (Excel.PaperType, e.g. "A4"), `zoom` (PageLayoutZoomOptions: horizontalFitToPages,
+ * verticalFitToPages, scale) and `setPrintTitleRows(range or address)`. Refused on a protected sheet.
+ */
+class PageLayoutProxy extends FakeProxy<FakeSheet> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeSheet | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): FakeSheet | null {
+    return this.resolver();
+  }
+  private setting(what: string, value: unknown, apply: (layout: FakePageLayout) => void): void {
+    this.act(`PageLayout.${what}`, [value], (sheet) => {
+      assertWritable(sheet);
+      apply(sheet.pageLayout);
+      this.excel.events.push({ kind: "page-layout", sheet: sheet.name, what });
+    });
+  }
+  set orientation(v: string) {
+    this.setting("orientation", v, (l) => (l.orientation = v));
+  }
+  get orientation(): string {
+    return this.read("orientation");
+  }
+  set paperSize(v: string) {
+    this.setting("paperSize", v, (l) => (l.paperSize = v));
+  }
+  get paperSize(): string {
+    return this.read("paperSize");
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.setting("zoom", v, (l) => (l.zoom = { ...v }));
+  }
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    return this.read("zoom");
+  }
+  setPrintTitleRows(rows: string): void {
+    if (typeof rows !== "string") throw new Error("fake: setPrintTitleRows takes an address");
+    this.setting("setPrintTitleRows", rows, (l) => {
+      fakeParse(rows);
+      l.printTitleRows = rows;
     });
   }
 }
@@ -1243,6 +1524,74 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
   get values(): unknown[][] {
     return this.read("values");
   }
+  /**
+   * `Range.formulas`, invariant (en-US) language: a string starting with "=" makes a formula unless
+   * the cell is formatted as text (`@`), where Excel keeps it as text; anything else is written as
+   * `values` would write it. The cached value is what `FakeExcel.calculate` gives (null without it).
+   */
+  set formulas(formulas: unknown[][]) {
+    this.act("Range.formulas", [formulas], (a) => {
+      assertWritable(a.sheet);
+      checkShape(a.box, formulas, false);
+      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "formulas" });
+      formulas.forEach((line, r) =>
+        line.forEach((f, c) => {
+          const row = a.box.top + r;
+          const column = a.box.left + c;
+          const cell = a.sheet.cell(row, column);
+          if (typeof f === "string" && f.startsWith("=") && f.length > 1 && cell.numberFormat !== "@") {
+            cell.formula = f;
+            cell.value = this.excel.calculate ? this.excel.calculate(f.slice(1), { sheet: a.sheet, row, column }) : null;
+          } else writeValue(cell, f);
+        }),
+      );
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  /**
+   * ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-autofill-member(1):
+   * fills `destination` (which extends this range down) from this range. `FillCopy` and
+   * `FillDefault` copy the source cells in turn — a formula with its relative row references moved,
+   * as Excel's fill handle does — with their number format, fill and font.
+   */
+  autoFill(destination: RangeProxy | string, autoFillType?: string): void {
+    this.act("Range.autoFill", [typeof destination === "string" ? destination : "range", autoFillType ?? "FillDefault"], (a) => {
+      if (this.excel.apiVersion < 9) throw new FakeOfficeError("ApiNotFound", "autoFill needs ExcelApi 1.9");
+      if (autoFillType !== undefined && autoFillType !== "FillCopy" && autoFillType !== "FillDefault") throw new Error(`fake: autoFill ${autoFillType} not supported`);
+      const d = typeof destination === "string" ? { sheet: a.sheet, box: fakeParse(destination).box } : destination.resolve();
+      if (!d || d.sheet !== a.sheet || d.box.left !== a.box.left || d.box.right !== a.box.right || d.box.top !== a.box.top || d.box.bottom < a.box.bottom) {
+        throw new FakeOfficeError("InvalidArgument", "The destination must extend the source down.");
+      }
+      assertWritable(a.sheet);
+      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: d.box, what: "autoFill" });
+      const height = a.box.bottom - a.box.top + 1;
+      for (let row = a.box.bottom + 1; row <= d.box.bottom; row++) {
+        const from = a.box.top + ((row - a.box.top) % height);
+        for (let column = a.box.left; column <= a.box.right; column++) {
+          const source = a.sheet.get(from, column);
+          const cell = a.sheet.cell(row, column);
+          cell.numberFormat = source?.numberFormat ?? "General";
+          cell.fill = source?.fill ?? null;
+          cell.fontColor = source?.fontColor ?? null;
+          cell.bold = source?.bold ?? false;
+          if (source?.formula) {
+            cell.formula = `=${fakeShiftRows(source.formula.slice(1), row - from)}`;
+            cell.value = this.excel.calculate ? this.excel.calculate(cell.formula.slice(1), { sheet: a.sheet, row, column }) : null;
+          } else {
+            cell.formula = null;
+            cell.value = source?.value ?? null;
+          }
+        }
+      }
+    });
+  }
+  /** ExcelApi 1.6: https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection */
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    if (this.excel.apiVersion < 6) throw new FakeOfficeError("ApiNotFound", "conditionalFormats needs ExcelApi 1.6");
+    return new ConditionalFormatCollectionProxy(this.ctx, this.node.child("conditionalFormats", [], false), () => this.resolve());
+  }
   set numberFormat(formats: unknown[][]) {
     this.act("Range.numberFormat", [formats], (a) => {
       assertWritable(a.sheet);
@@ -1323,7 +1672,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
         else if (p === "rowCount") out.rowCount = a.box.bottom - a.box.top + 1;
         else if (p === "columnCount") out.columnCount = a.box.right - a.box.left + 1;
         else if (p === "cellCount") out.cellCount = cellsIn(a.box);
-        else if (p === "values" || p === "numberFormat") {
+        else if (p === "values" || p === "numberFormat" || p === "formulas") {
           const nullAbove = this.excel.nullValuesAboveCells;
           if (nullAbove !== null && cellsIn(a.box) > nullAbove) {
             out[p] = null;
@@ -1335,7 +1684,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
             const row: unknown[] = [];
             for (let c = a.box.left; c <= a.box.right; c++) {
               const cell = a.sheet.get(r, c);
-              row.push(p === "values" ? (cell?.value ?? "") : (cell?.numberFormat ?? "General"));
+              row.push(p === "values" ? (cell?.value ?? "") : p === "formulas" ? (cell?.formula ?? cell?.value ?? "") : (cell?.numberFormat ?? "General"));
             }
             grid.push(row);
           }
@@ -1345,6 +1694,127 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
       return out;
     });
     return this;
+  }
+}
+
+/** A formula's relative row references moved by `delta` rows (text in double quotes left alone). */
+export function fakeShiftRows(formula: string, delta: number): string {
+  return formula
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![A-Za-z0-9_.$\\])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(])/g, (_m, col: string, abs: string, row: string) => `${col}${abs}${abs === "$" ? row : Number(row) + delta}`),
+    )
+    .join('"');
+}
+
+/** `box` minus `cut`: up to four boxes. */
+export function subtractBox(box: Box, cut: Box): Box[] {
+  if (cut.bottom < box.top || cut.top > box.bottom || cut.right < box.left || cut.left > box.right) return [box];
+  const out: Box[] = [];
+  if (cut.top > box.top) out.push({ ...box, bottom: cut.top - 1 });
+  if (cut.bottom < box.bottom) out.push({ ...box, top: cut.bottom + 1 });
+  const top = Math.max(box.top, cut.top);
+  const bottom = Math.min(box.bottom, cut.bottom);
+  if (cut.left > box.left) out.push({ top, bottom, left: box.left, right: cut.left - 1 });
+  if (cut.right < box.right) out.push({ top, bottom, left: cut.right + 1, right: box.right });
+  return out;
+}
+
+/**
+ * A range's conditional formats (ExcelApi 1.6), as documented: `add(type)` adds one to the range
+ * and returns it; `clearAll()` "clears all conditional formats active on the current specified
+ * range" (a format that also covers other cells keeps those); `getCount()`. `Range.clear` does not
+ * touch them in this fake (Balans clears them explicitly).
+ */
+class ConditionalFormatCollectionProxy extends FakeProxy<Area> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => Area | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): Area | null {
+    return this.resolver();
+  }
+  add(type: string): ConditionalFormatProxy {
+    let bound: FakeConditionalFormat | null = null;
+    const proxy = new ConditionalFormatProxy(this.ctx, this.node.child("add", [type]), () => {
+      if (!bound) throw new FakeOfficeError("InvalidOperation", "Conditional format not added yet");
+      return bound;
+    });
+    this.act("ConditionalFormatCollection.add", [type], (a) => {
+      assertWritable(a.sheet);
+      if (type !== "CellValue") throw new Error(`fake: conditional format type ${type} not supported`);
+      bound = { boxes: [{ ...a.box }], type, rule: null, fill: null, font: null };
+      a.sheet.conditionalFormats.push(bound);
+      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "conditionalFormat" });
+    });
+    return proxy;
+  }
+  clearAll(): void {
+    this.act("ConditionalFormatCollection.clearAll", [], (a) => {
+      assertWritable(a.sheet);
+      this.excel.events.push({ kind: "clear", sheet: a.sheet.name, box: a.box, applyTo: "ConditionalFormats" });
+      const list = a.sheet.conditionalFormats;
+      for (let i = list.length - 1; i >= 0; i--) {
+        const f = list[i] as FakeConditionalFormat;
+        f.boxes = f.boxes.flatMap((b) => subtractBox(b, a.box));
+        if (f.boxes.length === 0) list.splice(i, 1);
+      }
+    });
+  }
+}
+
+class ConditionalFormatProxy extends FakeProxy<FakeConditionalFormat> {
+  readonly cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: { formula1: string; formula2?: string; operator: string } };
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => FakeConditionalFormat | null,
+  ) {
+    super(ctx, node);
+    const cv = node.child("cellValue", [], false);
+    const format = cv.child("format", [], false);
+    const fillNode = format.child("fill", [], false);
+    const fontNode = format.child("font", [], false);
+    const self = { resolve: () => this.resolve() };
+    const set = (n: PathNode, name: string, v: unknown, apply: (f: FakeConditionalFormat) => void) =>
+      ctx.queue(n, name, [v], () => {
+        const f = self.resolve();
+        if (f) apply(f);
+      });
+    this.cellValue = {
+      format: {
+        fill: {
+          set color(v: string) {
+            set(fillNode, "ConditionalRangeFill.color", v, (f) => (f.fill = v));
+          },
+          get color(): string {
+            throw notLoaded("color");
+          },
+        },
+        font: {
+          set color(v: string) {
+            set(fontNode, "ConditionalRangeFont.color", v, (f) => (f.font = v));
+          },
+          get color(): string {
+            throw notLoaded("color");
+          },
+        },
+      },
+      set rule(v: { formula1: string; formula2?: string; operator: string }) {
+        set(cv, "CellValueConditionalFormat.rule", v, (f) => (f.rule = { ...v }));
+      },
+      get rule(): { formula1: string; formula2?: string; operator: string } {
+        throw notLoaded("rule");
+      },
+    };
+  }
+  resolve(): FakeConditionalFormat | null {
+    return this.resolver();
   }
 }
 
@@ -1672,7 +2142,7 @@ class ChartCollectionProxy extends FakeProxy<FakeSheet> {
 class ChartProxy extends FakeProxy<FakeChart> {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  readonly series: { getItemAt: (index: number) => SeriesProxy };
+  readonly series: { getItemAt: (index: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
   constructor(
     ctx: FakeContext,
     node: PathNode,
@@ -1705,7 +2175,21 @@ class ChartProxy extends FakeProxy<FakeChart> {
         throw notLoaded("visible");
       },
     };
-    this.series = { getItemAt: (index: number) => new SeriesProxy(ctx, seriesNode.child("getItemAt", [index]), () => self.resolve()) };
+    this.series = {
+      getItemAt: (index: number) => new SeriesProxy(ctx, seriesNode.child("getItemAt", [index]), () => self.resolve(), index),
+      add: (name?: string) => {
+        let index = -1;
+        ctx.queue(seriesNode, "ChartSeriesCollection.add", [name ?? null], () => {
+          if (ctx.excel.apiVersion < 7) throw new FakeOfficeError("ApiNotFound", "ChartSeriesCollection.add needs ExcelApi 1.7");
+          const c = self.resolve();
+          if (!c) throw new FakeOfficeError("ItemNotFound", "No chart");
+          c.moreSeries ??= [];
+          c.moreSeries.push({ name: name ?? null, values: null, xValues: null });
+          index = c.moreSeries.length;
+        });
+        return new SeriesProxy(ctx, seriesNode.child("add", [name ?? null]), () => self.resolve(), () => index);
+      },
+    };
   }
   resolve(): FakeChart | null {
     return this.resolver();
@@ -1736,19 +2220,35 @@ class ChartProxy extends FakeProxy<FakeChart> {
   }
 }
 
+/**
+ * One series of a chart: index 0 is the series the chart was made with (the FakeChart's own
+ * fields), later ones were added with `series.add` (ExcelApi 1.7, `moreSeries`).
+ */
 class SeriesProxy extends FakeProxy<FakeChart> {
   constructor(
     ctx: FakeContext,
     node: PathNode,
     private readonly resolver: () => FakeChart | null,
+    private readonly index: number | (() => number),
   ) {
     super(ctx, node);
   }
   resolve(): FakeChart | null {
     return this.resolver();
   }
+  private added(c: FakeChart): FakeSeries | null {
+    const i = typeof this.index === "number" ? this.index : this.index();
+    if (i === 0) return null;
+    const s = c.moreSeries?.[i - 1];
+    if (!s) throw new FakeOfficeError("ItemNotFound", `No series ${i}`);
+    return s;
+  }
   set name(v: string) {
-    this.act("ChartSeries.name", [v], (c) => (c.seriesName = v));
+    this.act("ChartSeries.name", [v], (c) => {
+      const s = this.added(c);
+      if (s) s.name = v;
+      else c.seriesName = v;
+    });
   }
   get name(): string {
     return this.read("name");
@@ -1757,7 +2257,19 @@ class SeriesProxy extends FakeProxy<FakeChart> {
     this.act("ChartSeries.setXAxisValues", ["range"], (c) => {
       const a = range.resolve();
       if (!a) throw new FakeOfficeError("InvalidArgument", "No range");
-      c.xValues = fakeAddress(a.sheet.name, a.box);
+      const s = this.added(c);
+      if (s) s.xValues = fakeAddress(a.sheet.name, a.box);
+      else c.xValues = fakeAddress(a.sheet.name, a.box);
+    });
+  }
+  /** ExcelApi 1.7. For the first series it replaces the chart's source values. */
+  setValues(range: RangeProxy): void {
+    this.act("ChartSeries.setValues", ["range"], (c) => {
+      const a = range.resolve();
+      if (!a) throw new FakeOfficeError("InvalidArgument", "No range");
+      const s = this.added(c);
+      if (s) s.values = fakeAddress(a.sheet.name, a.box);
+      else c.source = fakeAddress(a.sheet.name, a.box);
     });
   }
 }
@@ -1778,8 +2290,22 @@ export class FakeExcel {
   nullObjectMethodsThrow = false;
   /** Ranges with more cells than this return `values`/`numberFormat` as null (null: never). */
   nullValuesAboveCells: number | null = null;
+  /**
+   * Computes the cached value of a formula written with `Range.formulas` (its text without "=",
+   * and where it is). Null: the fake does not calculate, and the cell's value is null.
+   */
+  calculate: ((formula: string, at: { sheet: FakeSheet; row: number; column: number }) => string | number | boolean | null) | null = null;
   /** Called before each round trip runs, with the number of round trips before it (a co-author's edits). */
   beforeSync: ((syncsBefore: number) => void) | null = null;
+  /** Registered `Worksheet.onChanged` handlers, by sheet name (issue 11). */
+  readonly changeHandlers: { sheet: string; handler: FakeChangedHandler }[] = [];
+
+  /** Raises `Worksheet.onChanged` on `sheet` as Excel does after a user's edit (issue 11). */
+  async fireChanged(sheet: string, address: string): Promise<void> {
+    for (const h of this.changeHandlers.filter((x) => x.sheet === sheet)) {
+      await h.handler({ address, worksheetId: sheet, changeType: "RangeEdited", source: "Local", type: "WorksheetChanged" });
+    }
+  }
 
   /** A new request context (as `Excel.run` would give), typed as the real one for the code under test. */
   context(): Excel.RequestContext {

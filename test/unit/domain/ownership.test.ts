@@ -4,6 +4,7 @@
  */
 import {
   asDefinedNames,
+  decideAgendaSheet,
   decideSummarySheet,
   formatReference,
   isEarlierSummary,
@@ -146,5 +147,38 @@ describe("uniqueSheetName", () => {
     expect(uniqueSheetName("a/b:c", [])).toBe("a b c");
     const long = "x".repeat(31);
     expect(uniqueSheetName(long, [long])).toBe(`${"x".repeat(27)} (2)`);
+  });
+});
+
+describe("agenda sheets in the record (issue 14)", () => {
+  const data: WorkbookData = {
+    sheets: [sheet("Balanslista"), sheet("Underlag SVOM 2024-12-06"), sheet("Underlag SVOM 2024-06-03")],
+    names: [
+      name("_Balans_Version", '"1"'),
+      name("_Balans_Agenda_1", "'Underlag SVOM 2024-12-06'!$A$1"),
+      name("_Balans_Agenda_2", "'Borttaget blad'!$A$1"),
+      name("_Balans_Agenda_3", "#REF!"),
+    ],
+  };
+
+  it("reads the agenda sheets whose names still point at a sheet", () => {
+    expect(readOwnership(data).agendaSheets).toEqual([{ sheet: "Underlag SVOM 2024-12-06", row: 1, column: 1 }]);
+  });
+
+  it("plans one hidden name per agenda sheet, numbered in order, and drops the ones that no longer hold", () => {
+    const planned = planNames(readOwnership(data), { summary: null, statusColumns: [], agendaSheets: ["Underlag SVOM 2024-12-06", "Underlag SVOM 2025-02-14", "underlag svom 2024-12-06"] });
+    expect(planned.names.map((n) => [n.name, n.refersTo])).toEqual([
+      ["_Balans_Version", '"1"'],
+      ["_Balans_Agenda_1", "'Underlag SVOM 2024-12-06'!$A$1"],
+      ["_Balans_Agenda_2", "'Underlag SVOM 2025-02-14'!$A$1"],
+    ]);
+    expect(planned.removeNames).toEqual(["_Balans_Agenda_3"]);
+  });
+
+  it("rewrites its own sheet for the same meeting in place; a user's sheet of that name is left alone", () => {
+    expect(decideAgendaSheet(data, "underlag svom 2024-12-06")).toEqual({ name: "Underlag SVOM 2024-12-06", existing: "Underlag SVOM 2024-12-06" });
+    // "Underlag SVOM 2024-06-03" exists but is not in the record: the user's.
+    expect(decideAgendaSheet(data, "Underlag SVOM 2024-06-03")).toEqual({ name: "Underlag SVOM 2024-06-03 (2)", existing: null });
+    expect(decideAgendaSheet(data, "Underlag SVOM 2025-02-14")).toEqual({ name: "Underlag SVOM 2025-02-14", existing: null });
   });
 });

@@ -43,10 +43,10 @@ function writesOutsideOwned(excel: FakeExcel, owned: { sheet: string; column: nu
   });
 }
 
-function ownedColumns(excel: FakeExcel): { sheet: string; column: number; headerRow: number }[] {
+function ownedColumns(excel: FakeExcel, header = OWNED_COLUMN_HEADER): { sheet: string; column: number; headerRow: number }[] {
   return excel.workbook.tables
-    .filter((t) => t.columns.includes(OWNED_COLUMN_HEADER))
-    .map((t) => ({ sheet: t.sheet.name, column: t.left + t.columns.indexOf(OWNED_COLUMN_HEADER), headerRow: t.headerRow }));
+    .filter((t) => t.columns.includes(header))
+    .map((t) => ({ sheet: t.sheet.name, column: t.left + t.columns.indexOf(header), headerRow: t.headerRow }));
 }
 
 describe("runInfogaMall", () => {
@@ -74,7 +74,10 @@ describe("runKontrollera", () => {
     expect(outcome.analysis.tables.length).toBeGreaterThan(0);
     const owned = ownedColumns(excel);
     expect(owned).toHaveLength(2);
-    expect(writesOutsideOwned(excel, owned)).toEqual([]);
+    // Issue 11: each status column has its owned dates column "Balans datum" right of it, in the table.
+    const dates = ownedColumns(excel, "Balans datum");
+    expect(dates.map((d) => d.column)).toEqual(owned.map((o) => o.column + 1));
+    expect(writesOutsideOwned(excel, [...owned, ...dates])).toEqual([]);
     const labels = excel.workbook.sheet("Balans mall");
     const o = owned[0];
     const written = o ? Array.from({ length: 36 }, (_, i) => labels?.value(o.headerRow + 1 + i, o.column)) : [];
@@ -128,7 +131,11 @@ describe("runSummering", () => {
     expect(outcome.summarySheet).toBe(SUMMARY_SHEET_NAME);
     const summary = excel.workbook.sheet(SUMMARY_SHEET_NAME);
     expect(summary?.value(1, 1)).toBe("Balans – summering");
-    expect(summary?.charts).toHaveLength(1);
+    // The per-party chart, and (issue 10) the money across the years.
+    expect(summary?.charts.map((c) => [c.type, c.title])).toEqual([
+      ["BarClustered", "Fördelning per part 2024"],
+      ["ColumnClustered", "Medel över åren"],
+    ]);
     expect(excel.workbook.active).toBe(SUMMARY_SHEET_NAME);
     expect(writesOutsideOwned(excel, [])).toEqual([]);
   });
@@ -145,11 +152,12 @@ describe("runSummering", () => {
     const removed = excel.events.filter((e) => e.kind === "delete-sheet" || e.kind === "add-sheet" || e.kind === "clear" || e.kind === "delete-chart");
     expect(removed.map((e) => [e.kind, e.sheet])).toEqual([
       ["delete-chart", SUMMARY_SHEET_NAME],
+      ["delete-chart", SUMMARY_SHEET_NAME],
       ["clear", SUMMARY_SHEET_NAME],
     ]);
     expect(excel.workbook.sheet(SUMMARY_SHEET_NAME)).toBe(first);
     expect(excel.workbook.sheets.findIndex((s) => s.name === SUMMARY_SHEET_NAME)).toBe(position);
-    expect(first?.charts).toHaveLength(1);
+    expect(first?.charts).toHaveLength(2);
     expect(first?.value(1, 1)).toBe("Balans – summering");
     expect(excel.workbook.active).toBe(SUMMARY_SHEET_NAME);
   });

@@ -1,7 +1,5 @@
 import { SUMMARY_SHEET_NAME } from "../../../src/domain";
 import {
-  excelSerialToIso,
-  isDateFormat,
   locateTable,
   nextReadJobs,
   readWorkbook,
@@ -16,42 +14,20 @@ beforeEach(() => {
   readSession.documentedOnly = false;
 });
 
-describe("excelSerialToIso (1900 date system)", () => {
-  it.each([
-    [1, "1900-01-01"],
-    [59, "1900-02-28"],
-    [61, "1900-03-01"],
-    [45292, "2024-01-01"],
-    [45351, "2024-02-29"],
-    [45351.75, "2024-02-29"],
-    [2958465, "9999-12-31"],
-  ])("%p → %p", (serial, iso) => expect(excelSerialToIso(serial)).toBe(iso));
-
-  it.each([0, -1, 0.5, 60, 2958466, Number.NaN])("%p is no date", (serial) => expect(excelSerialToIso(serial)).toBeNull());
-});
-
-describe("excelSerialToIso (1904 date system)", () => {
-  it.each([
-    [0, "1904-01-01"],
-    [1, "1904-01-02"],
-    [43830, "2024-01-01"],
-    [43889, "2024-02-29"],
-  ])("%p → %p", (serial, iso) => expect(excelSerialToIso(serial, true)).toBe(iso));
-  it("reads the same cell 1 462 days later than the 1900 system would", () => {
-    expect(excelSerialToIso(43830, false)).toBe("2019-12-31");
+// The serial conversion and the date-format rule are the domain's (test/unit/domain/isoDate.test.ts,
+// test/unit/domain/numberFormat.test.ts); here only how the Excel adapter applies them.
+describe("toCellValue: dates by the domain's rules", () => {
+  it("reads a date-formatted serial in the workbook's date system, serial 60 as 1900-02-28", () => {
+    expect(toCellValue(43830, "yyyy-mm-dd", false)).toEqual({ date: "2019-12-31" });
     expect(toCellValue(43830, "yyyy-mm-dd", true)).toEqual({ date: "2024-01-01" });
+    expect(toCellValue(60, "yyyy-mm-dd")).toEqual({ date: "1900-02-28" });
   });
-});
-
-describe("isDateFormat", () => {
-  it.each(["yyyy-mm-dd", "d/m/yyyy", "mmm yy", "[$-41D]d mmmm yyyy", "yyyy-mm-dd hh:mm", "dd.mm.yy;@", "ÅÅÅÅ-MM-DD"])(
-    "%p is a date format",
-    (f) => expect(isDateFormat(f)).toBe(true),
-  );
-  it.each(["General", "Standard", "@", "0", "#,##0 \"kr\";-#,##0 \"kr\";0 \"kr\"", '0 "dagar"', "h:mm", "mm:ss", "[h]:mm:ss", "0.00E+00", "[Red]0", null, 5])(
-    "%p is not",
-    (f) => expect(isDateFormat(f)).toBe(false),
-  );
+  it("keeps a number under a time or elapsed-time format, or a date format but no date, as the number", () => {
+    expect(toCellValue(0.75, "h:mm")).toBe(0.75);
+    expect(toCellValue(1.5, "[h]:mm")).toBe(1.5);
+    expect(toCellValue(0.5, "yyyy-mm-dd")).toBe(0.5);
+    expect(toCellValue(-1, "yyyy-mm-dd", true)).toBe(-1);
+  });
 });
 
 describe("toCellValue", () => {
@@ -71,7 +47,8 @@ describe("toCellValue", () => {
     expect(toCellValue(45292, "yyyy-mm-dd")).toEqual({ date: "2024-01-01" });
     expect(toCellValue(45292.5, "yyyy-mm-dd hh:mm")).toEqual({ date: "2024-01-01" });
     expect(toCellValue(0.5, "h:mm")).toBe(0.5);
-    expect(toCellValue(60, "yyyy-mm-dd")).toBe(60);
+    // Serial 60 (Excel's phantom 1900-02-29) is 1900-02-28, as in the file reader (issue 13: one rule).
+    expect(toCellValue(60, "yyyy-mm-dd")).toEqual({ date: "1900-02-28" });
   });
   it.each(["#N/A", "#VALUE!", "#VÄRDE!", "#REF!", "#DIV/0!", "#NAME?", "#NAMN?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#BLOCKED!", "#GETTING_DATA", "#FIELD!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"])(
     "reads %p as an error value",

@@ -116,13 +116,14 @@ describe("a sparse sheet: one cell at XFD1048576 beside the balanslista", () => 
     expect(sheet?.values[100]).toEqual([]);
   });
 
-  it("Kontrollera flags the list and writes only its status column", async () => {
+  it("Kontrollera flags the list and writes only its status column and (issue 11) its dates column", async () => {
     const excel = withFarCell();
     const outcome = await runKontrollera(options, undefined, envOf(excel));
     expect(outcome.statusColumns).toBe(1);
     const writes = excel.events.filter((e) => e.kind === "write" || e.kind === "clear");
-    expect(writes.every((e) => "box" in e && e.box.left === 7 && e.box.right === 7)).toBe(true);
+    expect(writes.every((e) => "box" in e && e.box.left === e.box.right && (e.box.left === 7 || e.box.left === 8))).toBe(true);
     expect(excel.workbook.sheet("Balanslista")?.value(3, 7)).toBe("Balans status");
+    expect(excel.workbook.sheet("Balanslista")?.value(3, 8)).toBe("Balans datum");
   });
 
   it("without ExcelApi 1.9 reads a bounded part and says what it left unread", async () => {
