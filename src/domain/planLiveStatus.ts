@@ -178,11 +178,16 @@ export function planLiveStatus(input: LiveStatusInput): LiveStatusPlan {
     let free = owned;
     if (!owned) {
       const pseudo: StatusColumnPlan = { ...plan, column: datesColumn, exists: false, header: LIVE_DATES_HEADER };
-      free =
+      const datesFree =
         isFree(pseudo) &&
         !otherTableAt(data, t.sheet, t.table, datesColumn, t.headerRow, t.lastRow) &&
         !(t.isExcelTable && mergeAt(data, t.sheet, datesColumn, t.headerRow, t.lastRow));
-      if (!free) notices.push(blockedNotice(plan, datesColumn));
+      // A plain range is told apart from its neighbour by an empty column: the dates column may not touch another range.
+      const gapFree =
+        t.isExcelTable ||
+        (isFree({ ...pseudo, column: datesColumn + 1, cells: [] }) && !otherTableAt(data, t.sheet, t.table, datesColumn + 1, t.headerRow, t.lastRow));
+      free = datesFree && gapFree;
+      if (!free) notices.push(blockedNotice(plan, datesFree ? datesColumn + 1 : datesColumn));
     }
     if (free) {
       const letter = columnLetter(datesColumn);

@@ -9,6 +9,7 @@ import Decimal from "decimal.js";
 import { prepare } from "../../../src/app/prepare";
 import { defaultOptions, OWNED_COLUMN_HEADER, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { toJsonAmount } from "../../../src/domain/formatAmount";
+import { columnLetter } from "../../../src/domain/columnLetter";
 import { asDefinedNames, ONCE_NOTICES, type NoticeCode } from "../../../src/domain/ownership";
 import { AGREEMENT_STYLES, FOLLOW_UP_STYLES } from "../../../src/domain/statusLabels";
 import type { Analysis, CellValue, Plan, Problem, RecognisedTable, SheetData, WorkbookData } from "../../../src/domain/types";
@@ -148,7 +149,7 @@ describe("the corpus itself", () => {
   });
 
   it("names a case error.* exactly when it expects a problem", () => {
-    const wrong = CORPUS.filter((c) => c.name.startsWith("error.") !== c.problems.length > 0).map((c) => c.name);
+    const wrong = CORPUS.filter((c) => c.name.startsWith("error.") !== c.problems.some((p) => p.notice !== true)).map((c) => c.name);
     expect(wrong).toEqual([]);
   });
 
@@ -207,7 +208,12 @@ describe.each(CORPUS.map((c) => [c.name, c] as const))("corpus %s", (_name, c) =
     expect(notices.map((n) => [n.code, n.sheet, n.table, n.row])).toEqual(c.notices ?? []);
     const expectedSummary = c.summary === undefined ? { name: SUMMARY_SHEET_NAME, existing: null } : c.summary;
     expect(summary === null ? null : { name: summary.name, existing: summary.existing ?? null }).toEqual(expectedSummary);
-    if (c.names) expect((plan.names ?? []).map((n) => [n.name, n.refersTo])).toEqual(c.names);
+    // The cases pin the ownership record; the names of issue 11 (windows, dates columns) are pinned in planLiveStatus.test.ts.
+    const isLiveName = (name: string) => /^_Balans_(DueSoonDays|ExpiringDays|Dates_\d+)$/u.test(name);
+    if (c.names) expect((plan.names ?? []).filter((n) => !isLiveName(n.name)).map((n) => [n.name, n.refersTo])).toEqual(c.names);
+    for (const p of plan.statusColumns) {
+      if (p.dates) expect((plan.names ?? []).some((n) => /^_Balans_Dates_\d+$/u.test(n.name) && n.refersTo.endsWith(`$${columnLetter(p.dates?.column ?? 0)}$${p.headerRow}`))).toBe(true);
+    }
     expect(plan.removeNames ?? []).toEqual(c.removeNames ?? []);
     c.check?.(result());
   });
@@ -288,15 +294,17 @@ describe.each(CORPUS.map((c) => [c.name, c] as const))("corpus %s", (_name, c) =
         expect(cell.value).toMatch(/^Rad \d+$/u);
       }
     }
-    const problemsShown = summary.cells.filter((x) => x.col === 5 && analysis.problems.some((p) => p.message === x.value));
-    expect(problemsShown.length).toBe(Math.min(analysis.problems.length, 1000));
+    // Once-only notices (adoptions, a summary beside a user's sheet) are said, not written, so that a second run writes the same sheet.
+    const onSheet = analysis.problems.filter((p) => p.code === undefined || !ONCE_NOTICES.has(p.code as NoticeCode));
+    const problemsShown = summary.cells.filter((x) => x.col === 5 && onSheet.some((p) => p.message === x.value));
+    expect(problemsShown.length).toBe(Math.min(onSheet.length, 1000));
   });
 
   it("gives the same results and plans on a second run, after the plan and its record are written, and a third run changes nothing", () => {
     const first = result();
     const written = applyPlan(c.workbook, first.plan);
     const again = run(c, written);
-    expect(again.flags).toEqual(first.flags.map((p) => ({ ...p, exists: true })));
+    expect(again.flags).toEqual(first.flags.map((p) => ({ ...p, exists: true, ...(p.dates ? { dates: { ...p.dates, exists: true } } : {}) })));
     expect(again.analysis.followUps).toEqual(first.analysis.followUps);
     expect(again.analysis.agreements).toEqual(first.analysis.agreements);
     expect(fundsView(again.analysis)).toEqual(fundsView(first.analysis));
