@@ -3,7 +3,8 @@
  * become the engine's Options. Pure: no Office here (reading and writing the document's
  * settings is in settingsStore.ts), so the ribbon, the pane and the tests share it.
  */
-import { defaultOptions, todayIso } from "../domain";
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRING_DAYS, defaultOptions, todayIso } from "../domain";
+import { isIsoDate } from "../domain/isoDate";
 import type { IsoDate, Options } from "../domain/types";
 
 /** Key under which the settings are kept in the workbook (`Office.context.document.settings`). */
@@ -20,9 +21,12 @@ export interface BalansSettings {
 
 export const DEFAULT_SETTINGS: Readonly<BalansSettings> = Object.freeze({
   todayOverride: null,
-  dueSoonDays: 30,
-  expiringDays: 90,
+  dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+  expiringDays: DEFAULT_EXPIRING_DAYS,
 });
+
+/** The first date Balans accepts as today: Excel's first date (serial 1 of the 1900 date system). */
+export const FIRST_TODAY: IsoDate = "1900-01-01";
 
 /** Largest number of days accepted for `dueSoonDays` and `expiringDays` (ten years). */
 export const MAX_DAYS = 3650;
@@ -43,17 +47,16 @@ export interface ParsedSettings {
   problems: SettingsProblem[];
 }
 
-/** Whether `text` is a real calendar date written `YYYY-MM-DD` (29 February only in leap years). */
-export function isIsoDate(text: unknown): text is IsoDate {
-  if (typeof text !== "string") return false;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+/**
+ * Whether `value` can be the date used as today: a real date `YYYY-MM-DD` (the domain's
+ * {@link isIsoDate}, years 1–9999) that is also a date Excel can hold, from {@link FIRST_TODAY} on.
+ * The settings, the pane's date field and the preview's `?today=` all use this one rule, so
+ * that a date the pane accepts is never refused when the settings are read back.
+ * @example isTodayOverride("1900-01-01") // true
+ * @example isTodayOverride("1899-12-31") // false (a real date, but before Excel's first)
+ */
+export function isTodayOverride(value: unknown): value is IsoDate {
+  return isIsoDate(value) && value >= FIRST_TODAY;
 }
 
 function isDayCount(value: unknown): value is number {
@@ -97,8 +100,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const obj = raw as Record<string, unknown>;
 
   if (obj.todayOverride !== undefined && obj.todayOverride !== null) {
-    if (isIsoDate(obj.todayOverride)) settings.todayOverride = obj.todayOverride;
-    else problems.push(problem("todayOverride", obj.todayOverride, { sv: "inte ett datum ÅÅÅÅ-MM-DD", en: "not a date YYYY-MM-DD" }));
+    if (isTodayOverride(obj.todayOverride)) settings.todayOverride = obj.todayOverride;
+    else problems.push(problem("todayOverride", obj.todayOverride, { sv: `inte ett datum ÅÅÅÅ-MM-DD från ${FIRST_TODAY}`, en: `not a date YYYY-MM-DD from ${FIRST_TODAY}` }));
   }
   for (const field of ["dueSoonDays", "expiringDays"] as const) {
     const value = obj[field];
@@ -168,7 +171,7 @@ export function toStored(settings: BalansSettings): BalansSettings {
 /** Storage key (browser localStorage, shared by the ribbon's function file and the pane). */
 export const COMMAND_MESSAGE_KEY = "balans.lastCommand";
 
-export type RibbonCommand = "kontrollera" | "summering" | "infogaMall" | "infogaExempel";
+export type RibbonCommand = "kontrollera" | "summering" | "motesunderlag" | "infogaMall" | "infogaExempel";
 
 export interface CommandMessage {
   command: RibbonCommand;
@@ -183,7 +186,7 @@ export interface CommandMessage {
   code: string | null;
 }
 
-const COMMANDS: readonly RibbonCommand[] = ["kontrollera", "summering", "infogaMall", "infogaExempel"];
+const COMMANDS: readonly RibbonCommand[] = ["kontrollera", "summering", "motesunderlag", "infogaMall", "infogaExempel"];
 
 /** Parses a stored command message; anything malformed gives null. */
 export function parseCommandMessage(text: string | null | undefined): CommandMessage | null {

@@ -8,19 +8,22 @@
  * counted from when the command started (dialogCloseDelay). `event.completed()` waits for the
  * dialog, because the dialog belongs to this page's runtime.
  */
-import { runInfogaMall, runKontrollera, runSummering } from "../excel/actions";
+import { runInfogaMall, runKontrollera, runMotesunderlag, runSummering } from "../excel/actions";
 import { toOptions, type CommandMessage, type RibbonCommand } from "../app/settings";
 import { readSettingsFresh } from "../app/settingsStore";
-import type { ActionOutcome } from "../app/port";
+import type { ActionOutcome, AgendaOutcome } from "../app/port";
 import { saveWorkbookCommandMessage } from "./commandMessageStore";
 import { describeError, describeSuccess, dialogCloseDelay, dialogUrl, pickLanguage } from "./ribbonMessages";
 
-async function perform(command: RibbonCommand): Promise<ActionOutcome | string> {
+async function perform(command: RibbonCommand): Promise<ActionOutcome | AgendaOutcome | string> {
   switch (command) {
     case "kontrollera":
       return runKontrollera(toOptions((await readSettingsFresh()).settings));
     case "summering":
       return runSummering(toOptions((await readSettingsFresh()).settings));
+    case "motesunderlag":
+      // SVOM's next meeting after today (the engine's default forum and date).
+      return runMotesunderlag(toOptions((await readSettingsFresh()).settings));
     case "infogaMall":
       return runInfogaMall(false);
     case "infogaExempel":
@@ -128,6 +131,7 @@ function handlerFor(command: RibbonCommand): (event: Office.AddinCommands.Event)
 
 const kontrollera = handlerFor("kontrollera");
 const summering = handlerFor("summering");
+const motesunderlag = handlerFor("motesunderlag");
 const infogaMall = handlerFor("infogaMall");
 const infogaExempel = handlerFor("infogaExempel");
 
@@ -138,6 +142,7 @@ const unsupported = typeof globals.__balansUnsupported === "string";
 if (!unsupported) {
   globals.kontrollera = kontrollera;
   globals.summering = summering;
+  globals.motesunderlag = motesunderlag;
   globals.infogaMall = infogaMall;
   globals.infogaExempel = infogaExempel;
 }
@@ -152,6 +157,7 @@ if (unsupported) {
     // The names must match <FunctionName> in manifest.xml (test/unit/manifest.test.ts checks).
     Office.actions.associate("kontrollera", kontrollera);
     Office.actions.associate("summering", summering);
+    Office.actions.associate("motesunderlag", motesunderlag);
     Office.actions.associate("infogaMall", infogaMall);
     Office.actions.associate("infogaExempel", infogaExempel);
   });

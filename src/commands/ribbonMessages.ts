@@ -3,23 +3,17 @@
  * to a bilingual CommandMessage, and the URL of the small message dialog. No Office here.
  */
 import type { CommandMessage, RibbonCommand } from "../app/settings";
-import type { ActionOutcome, ErrorCode } from "../app/port";
+import type { ActionOutcome, AgendaOutcome, ErrorCode } from "../app/port";
 import { describeMoneyAttention } from "../domain/attention";
+import { pickLanguage, type Language } from "../domain/language";
 
-export type Language = "sv" | "en";
-
-/**
- * English for an English display language (`en`, `en-US`, `en-GB`), Swedish for anything else
- * or nothing: the same rule as the task pane (src/taskpane/i18n/pickLanguage.ts).
- */
-export function pickLanguage(displayLanguage: string | null | undefined): Language {
-  const primary = (displayLanguage ?? "").trim().toLowerCase().split(/[-_]/)[0];
-  return primary === "en" ? "en" : "sv";
-}
+/** The ribbon speaks the pane's language, chosen by the one rule in src/domain/language.ts. */
+export { pickLanguage, type Language };
 
 const COMMAND_NAME: Record<RibbonCommand, { sv: string; en: string }> = {
   kontrollera: { sv: "Kontrollera", en: "Check" },
   summering: { sv: "Summering", en: "Summary" },
+  motesunderlag: { sv: "Mötesunderlag", en: "Meeting agenda" },
   infogaMall: { sv: "Infoga mall", en: "Insert template" },
   infogaExempel: { sv: "Infoga mall med exempeldata", en: "Insert template with sample data" },
 };
@@ -31,8 +25,17 @@ export function commandName(command: RibbonCommand, lang: Language): string {
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The message after a command that worked. `result` is the adapter's outcome, or the new sheet's name. */
-export function describeSuccess(command: RibbonCommand, result: ActionOutcome | string, at: Date): CommandMessage {
+export function describeSuccess(command: RibbonCommand, result: ActionOutcome | AgendaOutcome | string, at: Date): CommandMessage {
   const base = { command, ok: true, at: at.toISOString(), code: null };
+  if (typeof result !== "string" && "sheet" in result) {
+    const print = result.printSetup ? "" : " Utskriftsinställningarna kräver en nyare Excel och skrevs inte.";
+    const printEn = result.printSetup ? "" : " The print settings need a newer Excel and were not written.";
+    return {
+      ...base,
+      message: `Mötesunderlaget finns på bladet ”${result.sheet}”.${print}`,
+      messageEn: `The meeting agenda is on the sheet "${result.sheet}".${printEn}`,
+    };
+  }
   if (typeof result === "string") {
     return {
       ...base,
@@ -55,6 +58,7 @@ export function describeSuccess(command: RibbonCommand, result: ActionOutcome | 
   const expired = agreements.filter((a) => a.status === "expired").length;
   const expiring = agreements.filter((a) => a.status === "expiring").length;
   const columns = result.statusColumns;
+  const since = describeChanges(result.analysis);
   const done =
     columns === 0
       ? { sv: "ingen tabell att markera", en: "no table to mark" }
@@ -66,10 +70,27 @@ export function describeSuccess(command: RibbonCommand, result: ActionOutcome | 
     ...base,
     message:
       `Kontrollen är klar: ${done.sv}. ${count(overdue, "försenad uppföljning", "försenade uppföljningar")}, ${dueSoon} snart; ` +
-      `${count(expired, "utgånget avtal", "utgångna avtal")}, ${expiring} löper snart ut.${moneySv}`,
+      `${count(expired, "utgånget avtal", "utgångna avtal")}, ${expiring} löper snart ut.${since.sv}${moneySv}`,
     messageEn:
       `Check done: ${done.en}. ${count(overdue, "overdue follow-up", "overdue follow-ups")}, ${dueSoon} due soon; ` +
-      `${count(expired, "expired agreement", "expired agreements")}, ${expiring} expiring soon.${moneyEn}`,
+      `${count(expired, "expired agreement", "expired agreements")}, ${expiring} expiring soon.${since.en}${moneyEn}`,
+  };
+}
+
+/** Issue 11: what changed since the previous check, as one more sentence ("" on the first check). */
+export function describeChanges(analysis: ActionOutcome["analysis"] | undefined): { sv: string; en: string } {
+  const since = analysis?.since ?? null;
+  if (since === null) return { sv: "", en: "" };
+  const changes = analysis?.changes ?? [];
+  const n = (kind: string) => changes.filter((c) => c.kind === kind).length;
+  if (changes.length === 0) return { sv: ` Inget har ändrats sedan kontrollen ${since}.`, en: ` Nothing has changed since the check on ${since}.` };
+  return {
+    sv:
+      ` Sedan kontrollen ${since}: ${count(n("newly-overdue"), "ny försenad", "nya försenade")}, ${count(n("newly-done"), "ny klar", "nya klara")}, ` +
+      `${count(n("new"), "ny rad", "nya rader")}, ${count(n("removed"), "borttagen rad", "borttagna rader")}, ${count(n("expired"), "avtal har gått ut", "avtal har gått ut")}.`,
+    en:
+      ` Since the check on ${since}: ${n("newly-overdue")} newly overdue, ${n("newly-done")} newly done, ` +
+      `${count(n("new"), "new row", "new rows")}, ${count(n("removed"), "removed row", "removed rows")}, ${count(n("expired"), "agreement expired", "agreements expired")}.`,
   };
 }
 

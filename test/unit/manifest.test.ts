@@ -210,7 +210,7 @@ describe("manifest.xml", () => {
     }
   });
 
-  it("has the Balans tab with Kontrollera, Summering, Infoga mall (menu) and Visa panel", () => {
+  it("has the Balans tab with Kontrollera, Summering, Mötesunderlag, Infoga mall (menu) and Visa panel", () => {
     const tab = named(doc, "CustomTab");
     expect(tab.map((t) => t.attrs.id)).toEqual(["TabBalans"]);
     const controls = named(tab[0]!, "Control");
@@ -222,15 +222,16 @@ describe("manifest.xml", () => {
     expect(controls.map((c) => [xsiType(c), label(c)])).toEqual([
       ["Button", "Kontrollera"],
       ["Button", "Summering"],
+      ["Button", "Mötesunderlag"],
       ["Menu", "Infoga mall"],
       ["Button", "Visa panel"],
     ]);
-    const items = named(controls[2]!, "Item");
+    const items = named(controls[3]!, "Item");
     expect(items.map((i) => [label(i), child(named(i, "Action")[0]!, "FunctionName")?.text])).toEqual([
       ["Tomma tabeller", "infogaMall"],
       ["Med exempeldata", "infogaExempel"],
     ]);
-    const show = named(controls[3]!, "Action")[0]!;
+    const show = named(controls[4]!, "Action")[0]!;
     expect(xsiType(show)).toBe("ShowTaskpane");
     expect(child(show, "TaskpaneId")?.text).toBe("ButtonId1");
     expect(defined.get("Urls")!.get(child(show, "SourceLocation")!.attrs.resid!)?.attrs.DefaultValue).toBe(
@@ -244,7 +245,7 @@ describe("manifest.xml", () => {
     const inManifest = named(doc, "Action")
       .filter((a) => xsiType(a) === "ExecuteFunction")
       .map((a) => child(a, "FunctionName")?.text.trim() ?? "");
-    expect(inManifest.sort()).toEqual(["infogaExempel", "infogaMall", "kontrollera", "summering"]);
+    expect(inManifest.sort()).toEqual(["infogaExempel", "infogaMall", "kontrollera", "motesunderlag", "summering"]);
     const source = readFileSync(COMMANDS_SOURCE, "utf8");
     const associated = [...source.matchAll(/Office\.actions\.associate\(\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
     expect([...associated].sort()).toEqual([...inManifest].sort());
@@ -268,7 +269,7 @@ describe("manifest.xml", () => {
 
   it("gives every ribbon control and group icons of 16, 32 and 80 px", () => {
     const owners = all(doc, (e) => ["Group", "Control", "Item"].includes(e.name));
-    expect(owners.length).toBe(7); // group, 4 controls, 2 menu items
+    expect(owners.length).toBe(8); // group, 5 controls, 2 menu items
     for (const owner of owners) {
       const icon = child(owner, "Icon");
       expect(icon).toBeDefined();

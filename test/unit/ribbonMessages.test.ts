@@ -6,6 +6,7 @@ import {
   SUCCESS_DIALOG_MS,
   dialogCloseDelay,
   describeError,
+  describeChanges,
   describeSuccess,
   dialogUrl,
   pickLanguage,
@@ -217,5 +218,22 @@ describe("commandMessageKey: the ribbon's message is kept per workbook", () => {
     const b = `https://x.se/${"a".repeat(900)}2.xlsx`;
     expect(commandMessageKey(a).length).toBeLessThan(540);
     expect(commandMessageKey(a)).not.toBe(commandMessageKey(b));
+  });
+});
+
+describe("Mötesunderlag and the changes since the last check (issues 11, 14)", () => {
+  const at = new Date("2024-11-15T10:00:00Z");
+  it("says where the agenda is, and when the print settings could not be written", () => {
+    const agenda = { analysis: { today: "2024-11-15" } as never, sheet: "Underlag SVOM 2024-12-06", printSetup: false, syncs: 4 };
+    const m = describeSuccess("motesunderlag", agenda, at);
+    expect(m.message).toBe("Mötesunderlaget finns på bladet ”Underlag SVOM 2024-12-06”. Utskriftsinställningarna kräver en nyare Excel och skrevs inte.");
+    expect(m.messageEn).toBe('The meeting agenda is on the sheet "Underlag SVOM 2024-12-06". The print settings need a newer Excel and were not written.');
+  });
+  it("counts what changed since the previous check, in Swedish singular and plural", () => {
+    const change = (kind: string) => ({ kind, sheet: "B", table: "", row: 2, title: "x", from: null, to: null });
+    const analysis = { since: "2024-10-15", changes: [change("newly-overdue"), change("newly-overdue"), change("new")] } as never;
+    expect(describeChanges(analysis).sv).toBe(" Sedan kontrollen 2024-10-15: 2 nya försenade, 0 nya klara, 1 ny rad, 0 borttagna rader, 0 avtal har gått ut.");
+    expect(describeChanges({ since: "2024-10-15", changes: [] } as never).sv).toBe(" Inget har ändrats sedan kontrollen 2024-10-15.");
+    expect(describeChanges({ since: null, changes: [] } as never)).toEqual({ sv: "", en: "" });
   });
 });
