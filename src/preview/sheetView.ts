@@ -8,7 +8,8 @@
 import type ExcelJS from "exceljs";
 import type { Language } from "../taskpane/i18n";
 import { columnLetter } from "../domain/columnLetter";
-import { tableModels, tableRange, type CellRange } from "../file/readXlsx";
+import { LINK_COLOUR } from "../domain/linkColour";
+import { parseRange, tableModels, tableRange, type CellRange } from "../file/readXlsx";
 import { formatCellText, internalLinkOf, type InternalLink } from "./formatCellText";
 
 /** Rows shown at most. @default 500 */
@@ -93,6 +94,7 @@ interface TableLook {
 export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions): SheetView {
   const maxRows = Math.max(1, options.maxRows ?? MAX_GRID_ROWS);
   const tables = tableLooks(ws);
+  const rules = textRules(ws);
   const used = usedExtent(ws, tables);
   const name = ws.name;
   if (used.bottom === 0 || used.right === 0) return { name, columns: [], rows: [], totalRows: 0, firstRow: 0, lastRow: 0 };
@@ -121,6 +123,7 @@ export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions)
       if (covered.has(`${r}:${c}`)) continue;
       const cell = ws.findCell(r, c);
       const gridCell = toGridCell(r, c, cell, tables, options.language);
+      applyTextRules(gridCell, rules);
       if (cell?.isMerged && cell.master.address === cell.address) {
         const span = mergeSpan(ws, cell, r, c, lastRow, used.right);
         gridCell.colSpan = span.cols;
@@ -268,12 +271,60 @@ function toGridCell(r: number, c: number, cell: ExcelJS.Cell | undefined, tables
     link = internalLinkOf(value);
     applyStyle(look, cell);
     if (link !== null) {
-      look.color ??= "#0563C1";
+      look.color ??= `#${LINK_COLOUR}`;
       look.underline = true;
     }
   }
   if (look.align === null && numeric) look.align = "right";
   return { row: r, col: c, address: `${columnLetter(c)}${r}`, text, numeric, look, link, colSpan: 1, rowSpan: 1 };
+}
+
+/**
+ * A conditional format "cell value equals a text" (what Balans writes on its status column,
+ * issue 11), with the colours it gives. Other kinds of rules are not shown by the preview.
+ */
+interface TextRule {
+  range: CellRange;
+  text: string;
+  background: string | null;
+  color: string | null;
+}
+
+interface ConditionalFormattingModel {
+  ref?: string;
+  rules?: { type?: string; operator?: string; formulae?: unknown[]; style?: { fill?: { bgColor?: Partial<ExcelJS.Color>; fgColor?: Partial<ExcelJS.Color> }; font?: { color?: Partial<ExcelJS.Color> } } }[];
+}
+
+function textRules(ws: ExcelJS.Worksheet): TextRule[] {
+  const models = ((ws as unknown as { conditionalFormattings?: ConditionalFormattingModel[] }).conditionalFormattings ?? []);
+  const rules: TextRule[] = [];
+  for (const model of models) {
+    for (const ref of (model.ref ?? "").split(/\s+/u)) {
+      const range = parseRange(ref);
+      if (range === null) continue;
+      for (const rule of model.rules ?? []) {
+        const formula = rule.formulae?.[0];
+        if (rule.type !== "cellIs" || rule.operator !== "equal" || typeof formula !== "string") continue;
+        const literal = /^"((?:[^"]|"")*)"$/u.exec(formula.trim());
+        if (literal === null) continue;
+        rules.push({
+          range,
+          text: (literal[1] ?? "").replace(/""/g, '"'),
+          background: colourOf(rule.style?.fill?.bgColor ?? rule.style?.fill?.fgColor),
+          color: colourOf(rule.style?.font?.color),
+        });
+      }
+    }
+  }
+  return rules;
+}
+
+/** The first rule (in order) whose range holds the cell and whose text equals the cell's text wins, as in Excel. */
+function applyTextRules(cell: GridCell, rules: readonly TextRule[]): void {
+  const rule = rules.find((x) => x.text === cell.text && cell.row >= x.range.top && cell.row <= x.range.bottom && cell.col >= x.range.left && cell.col <= x.range.right);
+  if (rule === undefined) return;
+  if (rule.background !== null) cell.look.background = rule.background;
+  if (rule.color !== null) cell.look.color = rule.color;
 }
 
 function tableLook(r: number, c: number, tables: TableLook[]): CellLook {

@@ -31,11 +31,12 @@ describe("buildSheetView", () => {
     expect(cellAt(view, "B4")?.look.background).toBeNull();
   });
 
-  it("shows Balans's status cells with their own fill and font colour after Kontrollera", async () => {
+  it("shows Balans's status cells with the colours of their conditional formats after Kontrollera, and the dates column beside them", async () => {
     const port = createSamplePort("Exempel");
     await port.kontrollera(defaultOptions("2024-11-15"));
     const view = buildSheetView(port.workbook.getWorksheet("Balanslista")!, { language: "sv" });
-    expect(view.columns.map((c) => c.letter).at(-1)).toBe("I");
+    expect(view.columns.map((c) => c.letter).at(-1)).toBe("J");
+    expect(cellAt(view, "J2")).toMatchObject({ text: "Balans datum" });
     // The status header belongs to the widened table.
     expect(cellAt(view, "I2")).toMatchObject({ text: "Balans status", look: { background: "#4472C4" } });
     expect(cellAt(view, "I4")).toMatchObject({ text: "Försenad", look: { background: "#FFC7CE", color: "#9C0006" } });
