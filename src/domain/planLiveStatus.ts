@@ -182,10 +182,12 @@ export function planLiveStatus(input: LiveStatusInput): LiveStatusPlan {
         isFree(pseudo) &&
         !otherTableAt(data, t.sheet, t.table, datesColumn, t.headerRow, t.lastRow) &&
         !(t.isExcelTable && mergeAt(data, t.sheet, datesColumn, t.headerRow, t.lastRow));
-      // A plain range is told apart from its neighbour by an empty column: the dates column may not touch another range.
+      // A plain range is told apart from a neighbouring range by an empty column: the dates column may not
+      // touch another table Balans recognises (a user's note beside it merely becomes an extra column).
       const gapFree =
         t.isExcelTable ||
-        (isFree({ ...pseudo, column: datesColumn + 1, cells: [] }) && !otherTableAt(data, t.sheet, t.table, datesColumn + 1, t.headerRow, t.lastRow));
+        (!otherTableAt(data, t.sheet, t.table, datesColumn + 1, t.headerRow, t.lastRow) &&
+          !analysis.tables.some((o) => o !== t && o.sheet === t.sheet && o.firstColumn === datesColumn + 1 && o.headerRow <= t.lastRow && o.lastRow >= t.headerRow));
       free = datesFree && gapFree;
       if (!free) notices.push(blockedNotice(plan, datesFree ? datesColumn + 1 : datesColumn));
     }

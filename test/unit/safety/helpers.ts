@@ -30,6 +30,11 @@ export function ownedCells(plan: Plan): Set<string> {
   for (const p of plan.statusColumns) {
     owned.add(cellKey(p.sheet, p.headerRow, p.column));
     for (const c of p.cells) owned.add(cellKey(p.sheet, c.row, p.column));
+    // Issue 11: the dates column beside the status column is Balans's too.
+    if (p.dates) {
+      owned.add(cellKey(p.sheet, p.headerRow, p.dates.column));
+      for (const c of p.dates.cells) owned.add(cellKey(p.sheet, c.row, p.dates.column));
+    }
   }
   return owned;
 }
@@ -182,7 +187,7 @@ export function extrasFor(c: CorpusCase, plan: Plan): Extra[] {
       extras.push({ sheet: p.sheet, row: below, col: p.column, fill: USER_NOTE_FILL });
     }
     // A note with empty columns on both sides until Balans writes: it must not join a neighbouring range.
-    const col = p.column + 1;
+    const col = (p.dates?.column ?? p.column) + 1;
     const free = rows.every((row) =>
       [col, col + 1].every((k) => valueAt(sheet, row, k) === null && !owned.has(cellKey(p.sheet, row, k)) && !inAnyTable(sheet, row, k)),
     );
