@@ -62,13 +62,36 @@ export interface Change {
 
 type Flagged = Pick<FollowUp, "sheet" | "table" | "row" | "title"> & { status: FollowUpStatus | AgreementStatus };
 
+/** Titles longer than this are kept shortened (the record stays compact whatever a cell holds). */
+export const MAX_RECORDED_TITLE = 120;
+
+/** FNV-1a, 32 bits, as 8 hex digits: tells apart long titles that share their beginning. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** The part of a key that stands for a title: the title itself, or its beginning and a fingerprint. */
+function titleKey(title: string): string {
+  const normal = normaliseHeader(title);
+  return normal.length <= MAX_RECORDED_TITLE ? normal : `${normal.slice(0, MAX_RECORDED_TITLE)}#${fingerprint(normal)}`;
+}
+
+function shortTitle(title: string): string {
+  return title.length <= MAX_RECORDED_TITLE ? title : `${title.slice(0, MAX_RECORDED_TITLE - 1)}…`;
+}
+
 function keysFor(kind: RecordedKind, items: readonly Flagged[]): RecordedRow[] {
   const seen = new Map<string, number>();
   return items.map((item) => {
-    const base = `${kind}|${item.sheet}|${item.table}|${normaliseHeader(item.title)}`;
+    const base = `${kind}|${item.sheet}|${item.table}|${titleKey(item.title)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return { k: n === 1 ? base : `${base}#${n}`, s: item.status, r: item.row, t: item.title, sheet: item.sheet, table: item.table };
+    return { k: n === 1 ? base : `${base}#${n}`, s: item.status, r: item.row, t: shortTitle(item.title), sheet: item.sheet, table: item.table };
   });
 }
 

@@ -61,3 +61,14 @@ describe("since the last check", () => {
     expect(parseCheckRecord(JSON.stringify({ version: 2, checks: [] }))).toBeNull();
   });
 });
+
+describe("a compact record", () => {
+  it("keeps a long title short, and still tells apart long titles that share their beginning", () => {
+    const long = "x".repeat(6_000_000);
+    const snap = snapshot("2024-11-15", [fu(2, long, "overdue"), fu(3, `${long}y`, "overdue")], []);
+    const text = serialiseCheckRecord(recordCheck(null, snap));
+    expect(text.length).toBeLessThan(2_000);
+    expect(new Set(snap.rows.map((r) => r.k)).size).toBe(2);
+    expect(snap.rows[0]?.t).toHaveLength(120);
+  });
+});
