@@ -13,18 +13,9 @@ import { summariseFunds, type AllocationLine, type FundLine } from "./summariseF
 import { listMoneyAttention } from "./attention";
 import { readAllocationDue, readFundTracking, type RowReporter } from "./fundTracking";
 import { sinceLastCheck } from "./sinceLastCheck";
+import { field, header } from "./tableFields";
 import type { Agreement, Analysis, CellValue, FollowUp, IsoDate, Options, Problem, RecognisedTable, TableRow, WorkbookData } from "./types";
 
-function field(table: RecognisedTable, row: TableRow, key: string): CellValue {
-  const offset = table.columns[key];
-  if (offset === undefined) return null;
-  return row.cells[table.cellOffset + offset] ?? null;
-}
-
-function header(table: RecognisedTable, key: string, fallback: string): string {
-  const offset = table.columns[key];
-  return offset === undefined ? fallback : (table.headers[offset] ?? fallback);
-}
 
 function isDateCell(v: CellValue): v is { date: string } {
   return v !== null && typeof v === "object" && "date" in v;

@@ -222,10 +222,30 @@ export function scanDateMentions(text: string): DateMention[] {
   return out;
 }
 
-/** The candidates that win their overlaps (impossible dates too, with date null), by position. */
-function scanCandidates(text: string): Candidate[] {
-  if (typeof text !== "string" || text === "") return [];
+/**
+ * Texts already scanned: a follow-up text often repeats down a long list (a shared string), and
+ * scanning is the costliest step per row. The candidates are never changed nor handed out (the
+ * callers copy what they return); the cache holds short texts only and is emptied when it is
+ * full, so it stays small.
+ */
+const scanned = new Map<string, readonly Candidate[]>();
+const SCANNED_MAX = 2048;
+const SCANNED_TEXT_MAX = 2000;
 
+/** The candidates that win their overlaps (impossible dates too, with date null), by position. */
+function scanCandidates(text: string): readonly Candidate[] {
+  if (typeof text !== "string" || text === "") return [];
+  let found = scanned.get(text);
+  if (found === undefined) {
+    found = scanText(text);
+    if (text.length > SCANNED_TEXT_MAX) return found;
+    if (scanned.size >= SCANNED_MAX) scanned.clear();
+    scanned.set(text, found);
+  }
+  return found;
+}
+
+function scanText(text: string): Candidate[] {
   // Every form has a year: a text without four digits in a row has no milestone.
   if (!/\d{4}/.test(text)) return [];
   const candidates: Candidate[] = [];

@@ -15,6 +15,7 @@ import { isDoneStatus, followUpStatus } from "./followUpStatus";
 import { isIsoDate } from "./isoDate";
 import { cellText, isBlank } from "./normaliseText";
 import { parseAmount } from "./parseAmount";
+import { field as cell, header } from "./tableFields";
 import type { CellValue, FollowUpStatus, IsoDate, RecognisedTable, TableRow } from "./types";
 
 /** Reports a problem on a row of a table: (row, column header, Swedish, English). */
@@ -36,16 +37,6 @@ export interface FundTracking {
 
 export type ReportDone = { done: true; on: IsoDate | null } | { done: false };
 
-function cell(table: RecognisedTable, row: TableRow, key: string): CellValue {
-  const offset = table.columns[key];
-  if (offset === undefined) return null;
-  return row.cells[table.cellOffset + offset] ?? null;
-}
-
-function header(table: RecognisedTable, key: string, fallback: string): string {
-  const offset = table.columns[key];
-  return offset === undefined ? fallback : (table.headers[offset] ?? fallback);
-}
 
 const isDateCell = (v: CellValue): v is { date: string } => v !== null && typeof v === "object" && "date" in v;
 const isErrorCell = (v: CellValue): v is { error: string } => v !== null && typeof v === "object" && "error" in v;

@@ -1,12 +1,14 @@
 /**
  * The Balans engine's public entry points. Pure functions over plain data.
  */
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRING_DAYS } from "./defaults";
 import { planFlags } from "./planFlags";
 import { planSummary } from "./planSummary";
 import type { Analysis, IsoDate, Options, Plan } from "./types";
 
 export * from "./types";
 export { analyseWorkbook } from "./analyseWorkbook";
+export { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRING_DAYS } from "./defaults";
 export { planFlags } from "./planFlags";
 export { planSummary } from "./planSummary";
 export { OWNED_HEADER as OWNED_COLUMN_HEADER } from "./recogniseTables";
@@ -14,7 +16,7 @@ export { SUMMARY_NAME as SUMMARY_SHEET_NAME } from "./planSummary";
 export { decideSummarySheet, ownedSummarySheet, planNames, readOwnership, type NoticeCode, type OwnershipRecord } from "./ownership";
 
 export function defaultOptions(today?: IsoDate): Options {
-  return { today: today ?? todayIso(), dueSoonDays: 30, expiringDays: 90 };
+  return { today: today ?? todayIso(), dueSoonDays: DEFAULT_DUE_SOON_DAYS, expiringDays: DEFAULT_EXPIRING_DAYS };
 }
 
 /** The real date today in the local time zone, as YYYY-MM-DD. */

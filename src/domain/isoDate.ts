@@ -167,6 +167,25 @@ export function fromExcelSerial(serial: number): IsoDate {
   return fromDayNumber(EXCEL_EPOCH + whole + 1);
 }
 
+/** Excel's 1904 date system: serial 0 is 1904-01-01, which is serial 1462 in the 1900 system. */
+export const EXCEL_1904_OFFSET = 1462;
+
+/**
+ * The date an Excel cell's serial number shows, in the workbook's date system, or null when it
+ * shows none: {@link fromExcelSerial}'s rule (serial 60 is 1900-02-28; the time of day is
+ * dropped), and in the 1904 system (`date1904`) serial 0 is 1904-01-01, 1462 days later, and a
+ * negative serial is no date. The one conversion both adapters and the preview use.
+ * @example excelSerialToIsoDate(45611) // "2024-11-15"
+ * @example excelSerialToIsoDate(0, true) // "1904-01-01"
+ * @example excelSerialToIsoDate(0.5) // null (a time of day)
+ */
+export function excelSerialToIsoDate(serial: number, date1904 = false): IsoDate | null {
+  if (!Number.isFinite(serial) || (date1904 && serial < 0)) return null;
+  const serial1900 = date1904 ? serial + EXCEL_1904_OFFSET : serial;
+  if (serial1900 < 1 || serial1900 >= EXCEL_MAX_SERIAL + 1) return null;
+  return fromExcelSerial(serial1900);
+}
+
 /**
  * The Excel serial number (1900 date system) of a date from 1900-01-01 on.
  * Dates from 1900-03-01 on count Excel's fictitious 1900-02-29.

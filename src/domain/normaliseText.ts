@@ -5,7 +5,9 @@ export function normaliseHeader(text: string): string {
     .trim()
     .replace(/\s*:$/u, "")
     .replace(/\s*\/\s*/gu, "/")
-    .toLocaleLowerCase("sv-SE");
+    // The same as toLocaleLowerCase("sv-SE") (only az, el, lt and tr lower-case differently), but
+    // without a locale lookup per call: this runs for every cell of every candidate header row.
+    .toLowerCase();
 }
 
 /** A cell's text for display and matching: strings as they are, numbers as digits, others empty. */

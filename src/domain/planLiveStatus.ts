@@ -27,6 +27,7 @@ import {
   WINDOW_NAMES,
   type LiveKind,
 } from "./liveStatus";
+import { ByTableRow } from "./planFlags";
 import { cellKey, findSheet, parseReference, formatReference, RECORD_PREFIX, valueAt, type CellRef } from "./ownership";
 import type { SheetCells } from "./planBudgetSummary";
 import { AGREEMENT_STYLES, FOLLOW_UP_STYLES, type StatusStyle } from "./statusLabels";
@@ -61,6 +62,12 @@ export interface LiveStatusInput {
    * cell and the header cell of this (new) column hold nothing and lie in no merge.
    */
   isFree: (plan: StatusColumnPlan) => boolean;
+  /**
+   * Only the decisions and their notices are wanted (`report`): the status columns are returned
+   * as planned, without formulas, dates columns or conditional formats, and `counts` is empty.
+   * The notices and names are the same as without it.
+   */
+  noticesOnly?: boolean;
 }
 
 /** A status column as it stands after the run, for the summary sheet's counts. */
@@ -88,7 +95,6 @@ export interface LiveStatusPlan {
 
 const kindOf = (t: RecognisedTable): LiveKind | null => (t.kind === "balanslista" ? "follow-up" : t.kind === "agreements" ? "agreement" : null);
 const statusColumnOf = (t: RecognisedTable) => (t.ownedColumn !== null ? t.firstColumn + t.ownedColumn : t.lastColumn + 1);
-const rowKey = (sheet: string, table: string, firstColumn: number, row: number) => `${sheet}\u0000${table}\u0000${firstColumn}\u0000${row}`;
 
 /** Every label of a kind, in the order of its status table: one rule each. */
 export function statusRules(kind: LiveKind): StatusRule[] {
@@ -148,9 +154,12 @@ function blockedNotice(plan: StatusColumnPlan, datesColumn: number): Problem {
  */
 export function planLiveStatus(input: LiveStatusInput): LiveStatusPlan {
   const { data, analysis, options, writesStatus, isFree } = input;
-  const values = new Map<string, string>();
-  for (const f of analysis.followUps) values.set(rowKey(f.sheet, f.table, f.firstColumn, f.row), followUpLiveValue(f));
-  for (const a of analysis.agreements) values.set(rowKey(a.sheet, a.table, a.firstColumn, a.row), agreementLiveValue(a));
+  const noticesOnly = input.noticesOnly === true;
+  const values = new ByTableRow<string>();
+  if (!noticesOnly) {
+    values.setAll(analysis.followUps, followUpLiveValue);
+    values.setAll(analysis.agreements, agreementLiveValue);
+  }
   const ownedDates = new Set(ownedDatesColumns(data).map(cellKey));
 
   const statusColumns: StatusColumnPlan[] = [];
@@ -191,8 +200,11 @@ export function planLiveStatus(input: LiveStatusInput): LiveStatusPlan {
       free = datesFree && gapFree;
       if (!free) notices.push(blockedNotice(plan, datesFree ? datesColumn + 1 : datesColumn));
     }
-    if (free) {
+    if (free && noticesOnly) {
+      if (owned || writesStatus) datesAfterRun.push(datesRef);
+    } else if (free) {
       const letter = columnLetter(datesColumn);
+      const rowValues = values.table(t.sheet, t.table, t.firstColumn);
       const cells: StatusCell[] = plan.cells.map((c) => ({ row: c.row, label: c.label, fill: null, font: null, formula: liveStatusFormula(`${letter}${c.row}`, kind) }));
       live = {
         ...plan,
@@ -201,14 +213,14 @@ export function planLiveStatus(input: LiveStatusInput): LiveStatusPlan {
           column: datesColumn,
           exists: owned,
           header: LIVE_DATES_HEADER,
-          cells: plan.cells.map((c) => ({ row: c.row, value: values.get(rowKey(t.sheet, t.table, t.firstColumn, c.row)) ?? "" })),
+          cells: plan.cells.map((c) => ({ row: c.row, value: rowValues.get(c.row) ?? "" })),
         },
         conditionalFormats: statusRules(kind),
       };
       if (owned || writesStatus) datesAfterRun.push(datesRef);
     }
     statusColumns.push(live);
-    if (writesStatus || plan.exists) counts.push(countSource(data, t, kind, column, writesStatus ? live : null));
+    if (!noticesOnly && (writesStatus || plan.exists)) counts.push(countSource(data, t, kind, column, writesStatus ? live : null));
   }
   // Plans of tables the analysis does not list (never happens with planFlags's output): unchanged.
   statusColumns.push(...planned);
@@ -238,7 +250,8 @@ export function planLiveStatus(input: LiveStatusInput): LiveStatusPlan {
 function countSource(data: WorkbookData, t: RecognisedTable, kind: LiveKind, column: number, written: StatusColumnPlan | null): StatusCountSource {
   const top = t.headerRow + 1;
   const bottom = t.lastRow;
-  const labels = new Map((written?.cells ?? []).map((c) => [c.row, c.label]));
+  const labels = new Map<number, string>();
+  for (const c of written?.cells ?? []) labels.set(c.row, c.label);
   const sheet = findSheet(data, t.sheet);
   const out: string[] = [];
   for (let row = top; row <= bottom; row++) {

@@ -16,25 +16,54 @@ interface HeaderMatch {
   score: number;
 }
 
-function headerMatches(header: string, alias: string): boolean {
-  const h = normaliseHeader(header);
-  const a = normaliseHeader(alias);
-  return h === a || h.startsWith(a + " ") || h.startsWith(a + "(");
+/** One field's aliases, normalised once, with the prefixes a longer header may start with. */
+interface NormalisedField {
+  key: string;
+  aliases: string[];
+  /** `alias + " "` and `alias + "("` of every alias. */
+  prefixes: string[];
 }
+
+/** `h` (a normalised header) is one of the field's aliases, or starts with one followed by a space or "(". */
+function fieldMatches(h: string, field: NormalisedField): boolean {
+  return field.aliases.includes(h) || field.prefixes.some((p) => h.startsWith(p));
+}
+
+/** A schema with its headers normalised once (matchHeaderRow runs for every candidate row). */
+interface NormalisedSchema {
+  schema: TableSchema;
+  rejectIf: string[] | undefined;
+  fields: NormalisedField[];
+  keyFields: NormalisedField[];
+}
+
+const NORMALISED_SCHEMAS: NormalisedSchema[] = TABLE_SCHEMAS.map((schema) => {
+  const fields = schema.fields.map((fs) => {
+    const aliases = fs.headers.map(normaliseHeader);
+    return { key: fs.key, aliases, prefixes: aliases.flatMap((a) => [`${a} `, `${a}(`]) };
+  });
+  return { schema, rejectIf: schema.rejectIf?.map(normaliseHeader), fields, keyFields: fields.filter((_, i) => schema.fields[i]?.key_ === true) };
+});
+
+const OWNED_HEADER_NORMALISED = normaliseHeader(OWNED_HEADER);
 
 /** Which kind of table a header row is, if any. Headers: the texts of the row's cells. */
 export function matchHeaderRow(headers: string[]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   const normalised = headers.map(normaliseHeader);
-  for (const schema of TABLE_SCHEMAS) {
-    if (schema.rejectIf?.some((h) => normalised.includes(normaliseHeader(h)))) continue;
+  for (const { schema, rejectIf, fields, keyFields } of NORMALISED_SCHEMAS) {
+    // A key field can only get a column if some header matches it: without one, this is not the
+    // schema (the cheap test that lets a data row through quickly; the result is the same).
+    if (!keyFields.every((f) => normalised.some((h) => fieldMatches(h, f)))) continue;
+    if (rejectIf?.some((h) => normalised.includes(h))) continue;
     const columns: Record<string, number> = {};
     const duplicates: { header: string; offset: number }[] = [];
     headers.forEach((header, offset) => {
-      if (header.trim() === "" || normaliseHeader(header) === normaliseHeader(OWNED_HEADER)) return;
+      const h = normalised[offset] as string;
+      if (header.trim() === "" || h === OWNED_HEADER_NORMALISED) return;
       // Exact (normalised) matches win over prefix matches: try exact first across fields.
-      const exact = schema.fields.find((fs) => fs.headers.some((a) => normaliseHeader(a) === normaliseHeader(header)));
-      const field = exact ?? schema.fields.find((fs) => fs.headers.some((a) => headerMatches(header, a)));
+      const exact = fields.find((fs) => fs.aliases.includes(h));
+      const field = exact ?? fields.find((fs) => fs.prefixes.some((p) => h.startsWith(p)));
       if (!field) return;
       if (columns[field.key] === undefined) columns[field.key] = offset;
       else duplicates.push({ header, offset });
@@ -57,7 +86,9 @@ function couldBeHeaderRow(cells: CellValue[]): boolean {
   let hits = 0;
   for (const v of cells) {
     if (typeof v !== "string" || v.length > 80) continue;
-    if (KEY_HEADER_STARTS.has(v.trim().slice(0, 3).toLocaleLowerCase("sv-SE")) && ++hits >= 2) return true;
+    // toLowerCase: for sv-SE the same mapping as toLocaleLowerCase("sv-SE") (only az, el, lt and tr
+    // differ), without the locale lookup that made this the costliest line on a full sheet.
+    if (KEY_HEADER_STARTS.has(v.trim().slice(0, 3).toLowerCase()) && ++hits >= 2) return true;
   }
   return false;
 }

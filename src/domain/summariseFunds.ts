@@ -4,7 +4,8 @@ import { areaNameKey } from "./parseArea";
 import { sortParties } from "./resolveParty";
 import type { AreaSummary, FundRow, IsoDate, Options, Problem, YearSummary } from "./types";
 
-export interface FundLine {
+/** What a distribution row and an allocation row both carry: where it is, its year, area and amount. */
+export interface AreaAmountLine {
   sheet: string;
   table: string;
   row: number;
@@ -13,8 +14,12 @@ export interface FundLine {
   year: number;
   areaKey: string;
   areaName: string | null;
-  party: string;
   amount: Decimal;
+}
+
+/** One row of a year's distribution (Fördelning). */
+export interface FundLine extends AreaAmountLine {
+  party: string;
   /** Where the table starts, the Insats and Ansvarig verksamhet texts (for the rows' drill-down). */
   firstColumn?: number;
   title?: string;
@@ -23,16 +28,8 @@ export interface FundLine {
   tracking?: FundTracking;
 }
 
-export interface AllocationLine {
-  sheet: string;
-  table: string;
-  row: number;
-  /** The Område header as the user wrote it, for messages. */
-  areaColumn: string;
-  year: number;
-  areaKey: string;
-  areaName: string | null;
-  amount: Decimal;
+/** One row of a year's allocation (Tilldelning). */
+export interface AllocationLine extends AreaAmountLine {
   /** Återredovisas senast for the area's distribution rows of the year that have no date of their own. */
   reportDue?: IsoDate | null;
 }

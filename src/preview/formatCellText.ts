@@ -3,6 +3,8 @@
  * the cell's number format the way Excel would show it (simplified: sections, decimals,
  * grouping, percent, quoted literals, dates as YYYY-MM-DD). Pure; no DOM.
  */
+import { excelSerialToIsoDate } from "../domain/isoDate";
+import { formatTokens, sectionKind, splitSections } from "../domain/numberFormat";
 import type { Language } from "../taskpane/i18n";
 
 export interface CellText {
@@ -18,9 +20,7 @@ export interface InternalLink {
 }
 
 const EMPTY: CellText = { text: "", numeric: false };
-const DAY_MS = 86_400_000;
-/** Excel's day 0 in the 1900 date system (with the 1900 leap-year bug folded in). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MINUTES_PER_DAY = 1440;
 
 /** The cell's text for the grid. `value` is an ExcelJS cell value (anything a cell may hold). */
 export function formatCellText(value: unknown, numFmt: string | undefined, language: Language): CellText {
@@ -75,42 +75,31 @@ function formatDate(d: Date, numFmt: string | undefined): string {
   if (Number.isNaN(d.getTime())) return "";
   const iso = d.toISOString();
   if (!/^\d{4}-/.test(iso)) return "";
-  const withTime = numFmt !== undefined && /h/i.test(stripLiterals(numFmt));
-  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+  return hasHours(numFmt ?? "") ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
 }
 
-/** The format without quoted text, escaped characters and [colour]/[condition] codes. */
-function stripLiterals(section: string): string {
-  return section.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+function hasHours(section: string): boolean {
+  return /h/i.test(formatTokens(section));
 }
 
-function isDateFormat(section: string): boolean {
-  const bare = stripLiterals(section);
-  return /[ymdh]/i.test(bare) && !/[0#?]/.test(bare);
+/**
+ * A serial number under a date format: the date by the domain's one conversion (serial 60 is
+ * 1900-02-28), with `hh:mm` when the format shows hours; the number itself when it is no date.
+ */
+function dateCellText(value: number, section: string, language: Language): string {
+  const date = excelSerialToIsoDate(value);
+  if (date === null) return generalNumber(value, language);
+  return hasHours(section) ? `${date} ${clockText(value, false, false)}` : date;
 }
 
-/** Splits a format in its sections at `;` outside quotes. */
-function sections(numFmt: string): string[] {
-  const out: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (let i = 0; i < numFmt.length; i++) {
-    const ch = numFmt[i] ?? "";
-    if (ch === '"') quoted = !quoted;
-    if (ch === "\\" && !quoted) {
-      current += ch + (numFmt[i + 1] ?? "");
-      i++;
-      continue;
-    }
-    if (ch === ";" && !quoted) {
-      out.push(current);
-      current = "";
-      continue;
-    }
-    current += ch;
-  }
-  out.push(current);
-  return out;
+/** `hh:mm` (`hh:mm:ss` with `seconds`) of a serial's time; `elapsed` counts whole hours past 24 (`[h]:mm`). */
+function clockText(value: number, elapsed: boolean, seconds: boolean): string {
+  const totalSeconds = Math.round(Math.abs(value) * MINUTES_PER_DAY * 60);
+  const minutesTotal = Math.floor(totalSeconds / 60);
+  const hours = elapsed ? Math.floor(minutesTotal / 60) : Math.floor(minutesTotal / 60) % 24;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const text = `${elapsed ? String(hours) : pad(hours)}:${pad(minutesTotal % 60)}${seconds ? `:${pad(totalSeconds % 60)}` : ""}`;
+  return value < 0 ? `-${text}` : text;
 }
 
 function formatNumber(n: number, numFmt: string | undefined, language: Language): CellText {
@@ -118,7 +107,7 @@ function formatNumber(n: number, numFmt: string | undefined, language: Language)
   const fmt = numFmt === undefined || numFmt.trim() === "" || /^general$/i.test(numFmt.trim()) ? null : numFmt;
   if (fmt === null) return { text: generalNumber(n, language), numeric: true };
   if (fmt === "@") return { text: generalNumber(n, language), numeric: false };
-  const parts = sections(fmt);
+  const parts = splitSections(fmt);
   let section = parts[0] ?? "";
   let value = n;
   if (n < 0 && parts.length >= 2) {
@@ -127,9 +116,10 @@ function formatNumber(n: number, numFmt: string | undefined, language: Language)
   } else if (n === 0 && parts.length >= 3) {
     section = parts[2] ?? section;
   }
-  if (isDateFormat(section)) {
-    const d = new Date(EXCEL_EPOCH_MS + Math.round(value * DAY_MS));
-    return { text: Number.isNaN(d.getTime()) ? "" : formatDate(d, section), numeric: true };
+  const kind = sectionKind(section);
+  if (kind === "date") return { text: dateCellText(value, section, language), numeric: true };
+  if (kind === "time" || kind === "elapsed") {
+    return { text: clockText(value, kind === "elapsed", /s/i.test(formatTokens(section))), numeric: true };
   }
   return { text: applySection(section, value, language), numeric: true };
 }
@@ -142,7 +132,7 @@ function generalNumber(n: number, language: Language): string {
 }
 
 function applySection(section: string, value: number, language: Language): string {
-  const percent = /%/.test(stripLiterals(section));
+  const percent = formatTokens(section).includes("%");
   const v = percent ? value * 100 : value;
   // The number part: the first run of 0 # ? , . (and spaces between digits placeholders).
   let out = "";

@@ -2,10 +2,10 @@ import * as React from "react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { todayIso } from "../../src/domain";
 import type { Options } from "../../src/domain/types";
 import { Settings } from "../../src/taskpane/components/Settings";
 import { I18nProvider, type Language } from "../../src/taskpane/i18n";
+import { fixDate } from "./fixedDate";
 
 const OPTIONS: Options = { today: "2024-11-15", dueSoonDays: 30, expiringDays: 90 };
 
@@ -32,6 +32,8 @@ function setup(language: Language = "sv") {
   render(<Harness onChange={onChange} language={language} />);
   return { onChange, user };
 }
+
+afterEach(() => jest.useRealTimers());
 
 describe("Settings", () => {
   it("shows the current options in labelled controls", () => {
@@ -78,6 +80,7 @@ describe("Settings", () => {
   });
 
   it("changes the date used as today and resets it to the real date", async () => {
+    fixDate(new Date(2026, 2, 9, 12, 0, 0)); // the real date, as the computer's clock gives it
     const { onChange, user } = setup();
     const date = screen.getByLabelText("Datum som räknas som i dag");
     fireEvent.change(date, { target: { value: "2025-03-07" } });
@@ -88,8 +91,8 @@ describe("Settings", () => {
     expect(onChange).toHaveBeenCalledTimes(1);
 
     await user.click(screen.getByRole("button", { name: "Återställ till dagens datum" }));
-    expect(onChange).toHaveBeenLastCalledWith({ ...OPTIONS, today: todayIso() });
-    expect(date).toHaveValue(todayIso());
+    expect(onChange).toHaveBeenLastCalledWith({ ...OPTIONS, today: "2026-03-09" });
+    expect(date).toHaveValue("2026-03-09");
     expect(screen.queryByText("Ange ett giltigt datum, till exempel 2024-11-15.")).not.toBeInTheDocument();
   });
 

@@ -3,8 +3,8 @@ import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { FORDELNING_HEADERS } from "../../src/domain/sampleWorkbook";
 import { PreviewPage } from "../../src/preview/components/PreviewPage";
-import { todayIso } from "../../src/domain";
 import { previewParams } from "../../src/preview/previewParams";
+import { fixDate } from "./fixedDate";
 
 const TODAY = "2024-11-15";
 
@@ -19,6 +19,8 @@ beforeAll(() => {
   }
 });
 const NB = "\u00a0";
+
+afterEach(() => jest.useRealTimers());
 
 function renderPage(search = `?today=${TODAY}`, maxRows?: number) {
   const user = userEvent.setup();
@@ -169,6 +171,7 @@ describe("PreviewPage", () => {
   });
 
   it("opens the sample at its own date 2024-11-15 with a banner, and switches to today in one click", async () => {
+    fixDate(new Date(2026, 2, 9, 12, 0, 0)); // the real date, as the computer's clock gives it
     const { user } = renderPage("");
     const banner = screen.getByTestId("sample-date");
     expect(banner).toHaveTextContent(`Exempelarbetsboken visas per sitt eget datum, ${TODAY}: så såg läget ut när dokumenten skrevs.`);
@@ -176,7 +179,7 @@ describe("PreviewPage", () => {
     await user.click(within(pane()).getByRole("tab", { name: "Inställningar" }));
     expect(within(pane()).getByLabelText("Datum som räknas som i dag")).toHaveValue(TODAY);
 
-    const real = todayIso();
+    const real = "2026-03-09";
     await user.click(screen.getByRole("button", { name: `Använd dagens datum (${real})` }));
     expect(screen.queryByTestId("sample-date")).toBeNull();
     await paneReady();

@@ -3,7 +3,7 @@ import {
   DEFAULT_SETTINGS,
   MAX_DAYS,
   SETTINGS_KEY,
-  isIsoDate,
+  isTodayOverride,
   loadSettings,
   parseCommandMessage,
   parseSettings,
@@ -20,9 +20,12 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-describe("isIsoDate", () => {
-  it.each(["2024-02-29", "2025-01-01", "2025-12-31", "1900-01-01"])("accepts %s", (d) => {
-    expect(isIsoDate(d)).toBe(true);
+describe("isTodayOverride (the domain's isIsoDate, from 1900-01-01 on)", () => {
+  it.each(["2024-02-29", "2025-01-01", "2025-12-31", "1900-01-01", "9999-12-31"])("accepts %s", (d) => {
+    expect(isTodayOverride(d)).toBe(true);
+  });
+  it.each(["1899-12-31", "0001-01-01", "1900-02-29", "10000-01-01"])("rejects %s (no real date, or before Excel's first date)", (d) => {
+    expect(isTodayOverride(d)).toBe(false);
   });
   it.each([
     "2023-02-29",
@@ -39,7 +42,7 @@ describe("isIsoDate", () => {
     null,
     undefined,
   ])("rejects %p", (d) => {
-    expect(isIsoDate(d)).toBe(false);
+    expect(isTodayOverride(d)).toBe(false);
   });
 });
 
@@ -70,6 +73,15 @@ describe("parseSettings", () => {
     expect(problems[0]!.message).toContain('"2023-02-29"');
     expect(problems[0]!.message).toContain("ÅÅÅÅ-MM-DD");
     expect(problems[0]!.messageEn).toContain("YYYY-MM-DD");
+  });
+
+  it("refuses a real date before Excel's first date, naming the first date accepted", () => {
+    const { settings, problems } = parseSettings({ todayOverride: "1899-12-31" });
+    expect(settings.todayOverride).toBeNull();
+    expect(problems.map((p) => p.message)).toEqual([
+      'Datum som räknas som i dag: "1899-12-31" används inte (inte ett datum ÅÅÅÅ-MM-DD från 1900-01-01); null används i stället.',
+    ]);
+    expect(parseSettings({ todayOverride: "1900-01-01" }).settings.todayOverride).toBe("1900-01-01");
   });
 
   it.each([-1, 1.5, 3651, Number.NaN, Infinity, "30", true])("rejects %p days, keeping the default", (bad) => {

@@ -6,13 +6,12 @@
 import { scanDateMentions } from "../extractMilestones";
 import { isIsoDate, lastDayOfMonth } from "../isoDate";
 import { cellText, isBlank } from "../normaliseText";
+import { field, header } from "../tableFields";
 import type {
   Analysis,
   CellValue,
   IsoDate,
   Problem,
-  RecognisedTable,
-  TableRow,
 } from "../types";
 import type { AgendaKind } from "./classifyAgendaKind";
 import {
@@ -66,16 +65,6 @@ export function effectiveDate(date: MeetingDate): IsoDate {
 
 export function isMonthDate(date: MeetingDate): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/u.test(date);
-}
-
-function field(t: RecognisedTable, r: TableRow, key: string): CellValue {
-  const offset = t.columns[key];
-  return offset === undefined ? null : (r.cells[t.cellOffset + offset] ?? null);
-}
-
-function header(t: RecognisedTable, key: string, fallback: string): string {
-  const offset = t.columns[key];
-  return offset === undefined ? fallback : (t.headers[offset] ?? fallback);
 }
 
 function oneLine(v: CellValue): string {

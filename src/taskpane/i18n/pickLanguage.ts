@@ -1,15 +1,7 @@
-/** The two languages the pane speaks. Swedish is the default. */
-export type Language = "sv" | "en";
+import { pickLanguage, type Language } from "../../domain/language";
 
-/**
- * Chooses the pane's language from a BCP 47 tag such as Office's `displayLanguage`.
- * Swedish ("sv", "sv-SE", "sv-FI") → sv; any English tag ("en", "en-US", "en-GB") → en;
- * anything else or nothing → sv (the add-in is written for Swedish public-sector staff).
- */
-export function pickLanguage(displayLanguage: string | undefined): Language {
-  const primary = (displayLanguage ?? "").trim().toLowerCase().split(/[-_]/)[0];
-  return primary === "en" ? "en" : "sv";
-}
+/** The two languages the pane speaks, and the one rule that picks one (src/domain/language.ts). */
+export { pickLanguage, type Language };
 
 /**
  * The language of the in-page preview (no Office host): `?lang=en` / `?lang=sv` in the

@@ -70,7 +70,7 @@ describe("runCli files", () => {
     const first = io.files.get("exempel.xlsx");
     if (!first) throw new Error("nothing written");
     const { data } = await readXlsx(first);
-    expect(data.sheets.map((s) => s.name)).toEqual(["Balanslista", "Avtal", "Fördelning 2024", "Parter"]);
+    expect(data.sheets.map((s) => s.name)).toEqual(["Balanslista", "Avtal", "Fördelning 2024", "Parter", "Fördelning 2022–2023"]);
 
     const again = memoryIo({ "exempel.xlsx": NOT_XLSX });
     expect(await runCli(["sample", "--out", "exempel.xlsx"], again)).toBe(EXIT_USAGE);

@@ -1,6 +1,7 @@
 import {
   addDays,
   daysBetween,
+  excelSerialToIsoDate,
   fromExcelSerial,
   isIsoDate,
   isoWeekSunday,
@@ -190,6 +191,42 @@ describe("fromExcelSerial", () => {
     expect(() => fromExcelSerial(2958466)).toThrow(RangeError);
     expect(() => fromExcelSerial(NaN)).toThrow(RangeError);
     expect(() => fromExcelSerial(Infinity)).toThrow(RangeError);
+  });
+});
+
+describe("excelSerialToIsoDate (the one conversion every adapter uses)", () => {
+  it.each([
+    [1, "1900-01-01"],
+    [59, "1900-02-28"],
+    [60, "1900-02-28"],
+    [61, "1900-03-01"],
+    [45292, "2024-01-01"],
+    [45351.75, "2024-02-29"],
+    [2958465, "9999-12-31"],
+  ])("1900 system: %p → %p (serial 60, Excel's phantom 1900-02-29, is read as 1900-02-28)", (serial, iso) =>
+    expect(excelSerialToIsoDate(serial)).toBe(iso),
+  );
+
+  it.each([0, -1, 0.5, 2958466, Number.NaN, Infinity])("1900 system: %p is no date (null, no throw)", (serial) =>
+    expect(excelSerialToIsoDate(serial)).toBeNull(),
+  );
+
+  it.each([
+    [0, "1904-01-01"],
+    [0.5, "1904-01-01"],
+    [1, "1904-01-02"],
+    [43830, "2024-01-01"],
+    [43889, "2024-02-29"],
+    [2957003, "9999-12-31"],
+  ])("1904 system: %p → %p (1462 days added)", (serial, iso) => expect(excelSerialToIsoDate(serial, true)).toBe(iso));
+
+  it.each([-1, -0.5, 2957004])("1904 system: %p is no date (a negative serial is none, even where the 1900 system has one)", (serial) =>
+    expect(excelSerialToIsoDate(serial, true)).toBeNull(),
+  );
+
+  it("reads the same serial 1462 days apart in the two systems", () => {
+    expect(excelSerialToIsoDate(43830, false)).toBe("2019-12-31");
+    expect(excelSerialToIsoDate(43830, true)).toBe("2024-01-01");
   });
 });
 

@@ -11,10 +11,11 @@ import { analyseWorkbook, defaultOptions } from "../../../src/domain";
 import { sampleWorkbook } from "../../../src/domain/sampleWorkbook";
 import { templateToWorkbookData } from "../../../src/domain/templateToWorkbookData";
 
+/** The golden file: one record per row, named as in `report --json`. */
 interface Golden {
   today: string;
-  followUps: [number, string, string, string | null, string | null][];
-  agreements: [number, string, string, string | null][];
+  followUps: { row: number; title: string; status: string; next: string | null; latest: string | null }[];
+  agreements: { row: number; title: string; status: string; validTo: string | null }[];
 }
 
 const golden = JSON.parse(readFileSync(join(__dirname, "../../fixtures/golden/seed-004-2024-11-15.json"), "utf8")) as Golden;
@@ -22,11 +23,11 @@ const analysis = analyseWorkbook(templateToWorkbookData(sampleWorkbook()), defau
 
 describe("seed 004 at 2024-11-15", () => {
   it("gives every balanslista row its status, next and latest milestone", () => {
-    expect(analysis.followUps.map((f) => [f.row, f.title, f.status, f.next, f.latest])).toEqual(golden.followUps);
+    expect(analysis.followUps.map(({ row, title, status, next, latest }) => ({ row, title, status, next, latest }))).toEqual(golden.followUps);
   });
 
   it("gives every agreement its status and end date", () => {
-    expect(analysis.agreements.map((a) => [a.row, a.title, a.status, a.validTo])).toEqual(golden.agreements);
+    expect(analysis.agreements.map(({ row, title, status, validTo }) => ({ row, title, status, validTo }))).toEqual(golden.agreements);
   });
 
   it("counts what the report and the pane show", () => {

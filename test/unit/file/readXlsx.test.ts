@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { sampleWorkbook } from "../../../src/domain/sampleWorkbook";
 import type { CellValue, SheetData } from "../../../src/domain/types";
-import { saveXlsx, writeTemplate } from "../../../src/file/applyPlanToWorkbook";
+import { saveXlsx, writeTemplate } from "../../../src/file/writeTemplate";
 import { parseRange, readXlsx, tableModels, toWorkbookData } from "../../../src/file/readXlsx";
 import {
   NOTES_SHEET,

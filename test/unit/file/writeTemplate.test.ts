@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { AREA_VALUES, STATUS_VALUES, sampleTemplate, TEMPLATE_SHEET_NAME } from "../../../src/domain/sampleWorkbook";
 import { KRONOR_FORMAT, type WorkbookTemplate } from "../../../src/domain/template";
-import { saveXlsx, writeTemplate } from "../../../src/file/applyPlanToWorkbook";
+import { saveXlsx, writeTemplate } from "../../../src/file/writeTemplate";
 import { readXlsx, tableModels } from "../../../src/file/readXlsx";
 import { sheetPart, tableXml, throughDisk, zipText } from "./xlsxFixtures";
 

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { sampleWorkbook } from "../../../src/domain/sampleWorkbook";
 import { KRONOR_FORMAT } from "../../../src/domain/template";
-import { saveXlsx, writeTemplate } from "../../../src/file/applyPlanToWorkbook";
+import { saveXlsx, writeTemplate } from "../../../src/file/writeTemplate";
 import { parseRange, tableModels } from "../../../src/file/readXlsx";
 
 export const NOTES_SHEET = "Ann's anteckningar";

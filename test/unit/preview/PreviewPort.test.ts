@@ -2,8 +2,9 @@ import ExcelJS from "exceljs";
 import { BalansError } from "../../../src/app/port";
 import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { TEMPLATE_SHEET_NAME } from "../../../src/domain/sampleWorkbook";
+import { openPackage } from "../../../src/file/ooxml/openPackage";
 import * as patchModule from "../../../src/file/ooxml/patchPackage";
-import { saveXlsx } from "../../../src/file/applyPlanToWorkbook";
+import { saveXlsx } from "../../../src/file/writeTemplate";
 import { readXlsx, tableModels } from "../../../src/file/readXlsx";
 import { createSamplePort, PreviewPort } from "../../../src/preview/PreviewPort";
 
@@ -71,8 +72,11 @@ describe("PreviewPort over the sample workbook", () => {
     expect(labels.get(6)).toBe("Snart");
     // The live status cell is a formula with its cached label; its colours follow the plan
     // (conditional formats of the live-status column, not a fixed fill).
+    // The formula cell has the General format (a formula in a Text cell would stay text).
     const i4 = port.workbook.getWorksheet("Balanslista")?.getCell("I4");
-    expect(i4?.numFmt).toBe("@");
+    expect(i4?.numFmt).toBeUndefined();
+    expect(i4?.formula).toMatch(/^IF\(J4="",""/u);
+    expect(value(port, "Balanslista", "J2")).toBe("Balans datum");
     expect(value(port, "Avtal", "F2")).toBe("Balans status");
     // Kontrollera writes no summary sheet.
     expect(port.workbook.getWorksheet(SUMMARY_SHEET_NAME)).toBeUndefined();
@@ -84,8 +88,27 @@ describe("PreviewPort over the sample workbook", () => {
     const later = await port.kontrollera(defaultOptions("2023-01-01"));
     expect(later.statusColumns).toBe(2);
     expect(value(port, "Balanslista", "I2")).toBe("Balans status");
-    expect(value(port, "Balanslista", "J2")).toBeNull();
+    expect(value(port, "Balanslista", "J2")).toBe("Balans datum");
+    expect(value(port, "Balanslista", "K2")).toBeNull();
     expect(value(port, "Balanslista", "I4")).not.toBe("Försenad");
+  });
+
+  it("motesunderlag writes the agenda sheet print-ready, shows it, and rewrites it in place the next time", async () => {
+    const { port, changes } = sample();
+    const outcome = await port.motesunderlag(OPTIONS);
+    // On 2024-11-15 SVOM's next meeting is 2024-12-06 (issue 14).
+    expect(outcome.sheet).toBe("Underlag SVOM 2024-12-06");
+    expect(outcome.printSetup).toBe(true);
+    expect(outcome.syncs).toBe(0);
+    expect(changes()).toBe(1);
+    expect(port.getView().sheet).toBe("Underlag SVOM 2024-12-06");
+    const sheets = port.workbook.worksheets.map((ws) => ws.name);
+    expect(sheets[sheets.length - 1]).toBe("Underlag SVOM 2024-12-06");
+    const zip = openPackage(await port.packageBytes());
+    const workbookXml = zip.text(zip.workbookPart());
+    expect(workbookXml).toContain(`localSheetId="${sheets.length - 1}">'Underlag SVOM 2024-12-06'!$4:$4</definedName>`);
+    await port.motesunderlag(OPTIONS);
+    expect(port.workbook.worksheets.map((ws) => ws.name)).toEqual(sheets);
   });
 
   it("summering writes the summary sheet, shows it, and leaves the balance list alone", async () => {

@@ -46,6 +46,18 @@ describe("formatCellText", () => {
     expect(sv(new Date(Number.NaN))).toBe("");
   });
 
+  it("reads serials by the domain's rules: serial 60 is 1900-02-28, a time of day and elapsed time are no dates", () => {
+    expect(sv(59, "yyyy-mm-dd")).toBe("1900-02-28");
+    expect(sv(60, "yyyy-mm-dd")).toBe("1900-02-28");
+    expect(sv(61, "yyyy-mm-dd")).toBe("1900-03-01");
+    expect(sv(45611.75, "yyyy-mm-dd hh:mm")).toBe("2024-11-15 18:00");
+    expect(sv(0.5, "yyyy-mm-dd")).toBe("0,5");
+    expect(sv(0.75, "h:mm")).toBe("18:00");
+    expect(sv(45611.75, "hh:mm:ss")).toBe("18:00:00");
+    expect(sv(1.5, "[h]:mm")).toBe("36:00");
+    expect(formatCellText(0.75, "h:mm", "sv").numeric).toBe(true);
+  });
+
   it("shows formula results, rich text, links and error values", () => {
     expect(sv({ formula: "SUM(C2:C3)", result: 30 }, KRONOR_FORMAT)).toBe("30 kr");
     expect(sv({ formula: "A1", result: undefined })).toBe("");

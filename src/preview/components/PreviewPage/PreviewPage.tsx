@@ -60,13 +60,15 @@ export function PreviewPage({ params, initialPort, maxRows = MAX_GRID_ROWS }: Pr
   // The pane starts afresh for each workbook (and after the switch to today), with the
   // thresholds the user last chose.
   const [paneSeq, setPaneSeq] = React.useState(0);
-  const optionsRef = React.useRef<Options>(params.options);
-  const givenToday = React.useRef(today);
-  givenToday.current = today;
-  const onOptionsChange = React.useCallback((options: Options) => {
-    optionsRef.current = options;
-    if (options.today !== givenToday.current) setChosenToday(options.today);
-  }, []);
+  // The options the user last chose, kept as state (they are read while rendering the next pane).
+  const [chosenOptions, setChosenOptions] = React.useState<Options>(params.options);
+  const onOptionsChange = React.useCallback(
+    (options: Options) => {
+      setChosenOptions(options);
+      if (options.today !== today) setChosenToday(options.today);
+    },
+    [today],
+  );
   const switchToToday = React.useCallback(() => {
     setTodayChoice("real");
     setChosenToday(null);
@@ -150,7 +152,7 @@ export function PreviewPage({ params, initialPort, maxRows = MAX_GRID_ROWS }: Pr
           key={`${seq}:${paneSeq}`}
           port={panePort}
           language={language}
-          initialOptions={{ ...optionsRef.current, today }}
+          initialOptions={{ ...chosenOptions, today }}
           onOptionsChange={onOptionsChange}
         />
       </div>

@@ -1,4 +1,18 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, type GriffelStyle } from "@fluentui/react-components";
+
+const darkLine = `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`;
+const lightLine = `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`;
+
+/** What the column letters and the row numbers share: Excel's grey, sticky headers. */
+const headerCell: GriffelStyle = {
+  position: "sticky",
+  paddingLeft: tokens.spacingHorizontalXS,
+  paddingRight: tokens.spacingHorizontalXS,
+  fontWeight: tokens.fontWeightRegular,
+  textAlign: "center",
+  color: tokens.colorNeutralForeground2,
+  backgroundColor: tokens.colorNeutralBackground3,
+};
 
 /** Excel-like grid lines and headers, in Fluent tokens where Fluent has one. */
 export const useSheetGridStyles = makeStyles({
@@ -36,35 +50,25 @@ export const useSheetGridStyles = makeStyles({
     left: 0,
     zIndex: 3,
     backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRight: darkLine,
+    borderBottom: darkLine,
   },
   columnHeader: {
-    position: "sticky",
+    ...headerCell,
     top: 0,
     zIndex: 2,
     height: "22px",
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "center",
-    color: tokens.colorNeutralForeground2,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    // The line between two letters is lighter than the line under the row of letters.
+    borderRight: lightLine,
+    borderBottom: darkLine,
   },
   rowHeader: {
-    position: "sticky",
+    ...headerCell,
     left: 0,
     zIndex: 1,
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "center",
-    color: tokens.colorNeutralForeground2,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // The line between two numbers is lighter than the line beside the column of numbers.
+    borderRight: darkLine,
+    borderBottom: lightLine,
   },
   rowHeaderSelected: {
     backgroundColor: tokens.colorBrandBackground2,

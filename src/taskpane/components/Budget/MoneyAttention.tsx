@@ -3,6 +3,7 @@ import { Badge, useId } from "@fluentui/react-components";
 import type { MoneyAttention, MoneyAttentionKind } from "../../../domain/types";
 import { useLanguage, useStrings, type Strings } from "../../i18n";
 import { GoToRowLink } from "../Overview/GoToRowLink";
+import { ListSection } from "../Overview/ListSection";
 import { useOverviewStyles } from "../Overview/Overview.styles";
 import { FundRowsList } from "./FundRowsList";
 
@@ -46,20 +47,13 @@ export function MoneyAttentionLists({ items, onSelectRow }: { items: MoneyAttent
 }
 
 function KindList({ title, items, onSelectRow }: { title: string; items: MoneyAttention[]; onSelectRow: (sheet: string, row: number) => void }): React.JSX.Element | null {
-  const styles = useOverviewStyles();
-  const headingId = useId("money");
   if (items.length === 0) return null;
   return (
-    <div className={styles.section}>
-      <h3 id={headingId} className={styles.h3}>
-        {title}
-      </h3>
-      <ul className={styles.list} aria-labelledby={headingId}>
-        {items.map((item, i) => (
-          <MoneyItem key={`${item.kind}!${item.year}!${item.area ?? ""}!${item.sheet ?? ""}!${item.row ?? i}`} item={item} onSelectRow={onSelectRow} />
-        ))}
-      </ul>
-    </div>
+    <ListSection title={title}>
+      {items.map((item, i) => (
+        <MoneyItem key={`${item.kind}!${item.year}!${item.area ?? ""}!${item.sheet ?? ""}!${item.row ?? i}`} item={item} onSelectRow={onSelectRow} />
+      ))}
+    </ListSection>
   );
 }
 

@@ -5,6 +5,7 @@ import type { Change } from "../../../domain/checkRecord";
 import type { AgreementStatus, Analysis, FollowUpStatus } from "../../../domain/types";
 import { formatDate, useStrings, type Strings } from "../../i18n";
 import { GoToRowLink } from "../Overview/GoToRowLink";
+import { ListSection } from "../Overview/ListSection";
 import { useOverviewStyles } from "../Overview/Overview.styles";
 
 export interface ChangesProps {
@@ -45,20 +46,13 @@ export function Changes({ analysis, onSelectRow }: ChangesProps): React.JSX.Elem
 }
 
 function ChangeGroup({ title, items, onSelectRow }: { title: string; items: Change[]; onSelectRow: (sheet: string, row: number) => void }): React.JSX.Element {
-  const styles = useOverviewStyles();
   const strings = useStrings();
-  const headingId = useId("change-group");
   return (
-    <div className={styles.section}>
-      <h3 id={headingId} className={styles.h3}>
-        {title}
-      </h3>
-      <ul className={styles.list} aria-labelledby={headingId}>
-        {items.map((c) => (
-          <ChangeItem key={`${c.kind}!${c.sheet}!${c.table}!${c.row}!${c.title}`} change={c} meta={strings.statusChange(statusText(strings, c.from), statusText(strings, c.to))} onSelectRow={onSelectRow} />
-        ))}
-      </ul>
-    </div>
+    <ListSection title={title}>
+      {items.map((c) => (
+        <ChangeItem key={`${c.kind}!${c.sheet}!${c.table}!${c.row}!${c.title}`} change={c} meta={strings.statusChange(statusText(strings, c.from), statusText(strings, c.to))} onSelectRow={onSelectRow} />
+      ))}
+    </ListSection>
   );
 }
 

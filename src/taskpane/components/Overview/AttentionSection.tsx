@@ -1,8 +1,10 @@
 import * as React from "react";
 import { Badge, useId } from "@fluentui/react-components";
 import type { Agreement, Analysis, FollowUp } from "../../../domain/types";
+import { isIsoDate } from "../../../domain/isoDate";
 import { daysBetween, formatDate, useStrings } from "../../i18n";
 import { GoToRowLink } from "./GoToRowLink";
+import { ListSection } from "./ListSection";
 import { MoneyAttentionLists, MoneyCounts } from "../Budget/MoneyAttention";
 import { useOverviewStyles } from "./Overview.styles";
 import { followUpDate, useAttention } from "./useAttention";
@@ -64,7 +66,7 @@ function useDateText(): (date: string | null, today: string) => string {
   const strings = useStrings();
   return (date, today) => {
     if (date === null) return strings.noDate;
-    const days = daysBetween(today, date);
+    const days = isIsoDate(date) && isIsoDate(today) ? daysBetween(today, date) : null;
     return days === null ? formatDate(date) : `${formatDate(date)} (${strings.relativeDays(days)})`;
   };
 }
@@ -87,27 +89,13 @@ interface ListProps<T extends ListedRow> {
 }
 
 function RowList<T extends ListedRow>({ title, items, meta, onSelectRow }: ListProps<T>): React.JSX.Element | null {
-  const styles = useOverviewStyles();
-  const headingId = useId("list");
   if (items.length === 0) return null;
   return (
-    <div className={styles.section}>
-      <h3 id={headingId} className={styles.h3}>
-        {title}
-      </h3>
-      <ul className={styles.list} aria-labelledby={headingId}>
-        {items.map((x) => (
-          <Item
-            key={`${x.sheet}!${x.table}!${x.firstColumn}!${x.row}`}
-            title={x.title}
-            meta={meta(x)}
-            sheet={x.sheet}
-            row={x.row}
-            onSelectRow={onSelectRow}
-          />
-        ))}
-      </ul>
-    </div>
+    <ListSection title={title}>
+      {items.map((x) => (
+        <Item key={`${x.sheet}!${x.table}!${x.firstColumn}!${x.row}`} title={x.title} meta={meta(x)} sheet={x.sheet} row={x.row} onSelectRow={onSelectRow} />
+      ))}
+    </ListSection>
   );
 }
 

@@ -3,10 +3,9 @@
  * options handed on. Only valid options ever leave this hook.
  */
 import * as React from "react";
-import { MAX_DAYS } from "../../../app/settings";
+import { isTodayOverride, MAX_DAYS } from "../../../app/settings";
 import { todayIso } from "../../../domain";
 import type { Options } from "../../../domain/types";
-import { isIsoDate } from "../../i18n";
 
 /** Allowed range of the due-soon window, in days (as the settings store accepts). */
 export const DUE_SOON_RANGE = { min: 0, max: MAX_DAYS } as const;
@@ -45,14 +44,15 @@ export function parseDays(data: SpinChange, range: { min: number; max: number })
 
 /**
  * The ISO date in what the user typed, in Swedish order: `2025-03-07`, also `2025-3-7` and
- * `20250307`; null when it is no real date.
+ * `20250307`; null when it is no real date or lies before 1900-01-01 (the settings' rule,
+ * isTodayOverride, so that what the field accepts is never refused when the settings are read).
  */
 export function normaliseDateInput(text: string): string | null {
   const t = text.trim();
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (!m) return null;
   const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
-  return isIsoDate(iso) ? iso : null;
+  return isTodayOverride(iso) ? iso : null;
 }
 
 export function useSettings(options: Options, onChange: (options: Options) => void): SettingsState {

@@ -129,13 +129,27 @@ describe.each(FILES)("%s with a balanslista sheet", (file) => {
     expect(after.get("B5")).toEqual({ t: "inlineStr", s: null, v: null, f: null, text: "=SUMMA(A1)" });
   });
 
-  it("widens the table by the status column and records what Balans owns in hidden names", () => {
+  it("widens the table by the status and dates columns and records what Balans owns in hidden names", () => {
     const table = b.text(tablePart);
-    expect(table).toContain('ref="A1:G5"');
-    expect(table).toContain('<tableColumn id="7" name="Balans status"/>');
+    expect(table).toContain('ref="A1:H5"');
+    expect(table).toContain('<tableColumn id="7" name="Balans status"/><tableColumn id="8" name="Balans datum"/>');
     const wb = b.text(b.workbookPart());
     expect(wb).toMatch(/<definedName name="_Balans_Status_1"[^>]*hidden="1"[^>]*>'Balanslista'!\$G\$1<\/definedName>/u);
+    expect(wb).toMatch(/<definedName name="_Balans_Dates_1"[^>]*hidden="1"[^>]*>'Balanslista'!\$H\$1<\/definedName>/u);
     expect(wb).toMatch(/<sheet name="Balans summering" sheetId="\d+" r:id="rId\d+"\/>/u);
     expect(b.text(sheetPart(b, "Balans summering"))).toContain("<t>Balans – summering</t>");
+  });
+
+  it("writes live status formulas over text dates, with rules instead of fills, and stores the check record", () => {
+    const after = cellsOf(b.text(sheetPart(b, "Balanslista")));
+    expect(["H1", "H2", "H3", "H4", "H5"].map((ref) => after.get(ref)?.text)).toEqual(["Balans datum", "2024-06-03", "2030-12-31", "Datum saknas", "2024-06-30"]);
+    for (const ref of ["G2", "G3", "G4", "G5"]) {
+      const cell = after.get(ref);
+      expect(cell?.t).toBe("str");
+      expect(cell?.f).toMatch(new RegExp(`^IF\\(H${ref.slice(1)}="",""`, "u"));
+    }
+    const sheetXml = b.text(sheetPart(b, "Balanslista"));
+    expect(sheetXml).toContain('<conditionalFormatting sqref="G2:G5">');
+    expect(readWorkbookData(first).checkRecord).toContain('"date":"2024-11-15"');
   });
 });

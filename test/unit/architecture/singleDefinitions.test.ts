@@ -1,0 +1,66 @@
+/**
+ * Issue 13: each concept has exactly one definition in src/. A second `function isIsoDate`
+ * (or any of the others) anywhere in src/ fails here, with the places it was found.
+ */
+import { occurrences, sourceFiles } from "./sourceFiles";
+
+const line = (place: string): string => place.replace(/:\d+$/, "");
+
+describe("one definition of each concept", () => {
+  it.each([
+    ["isIsoDate", "src/domain/isoDate.ts"],
+    ["daysBetween", "src/domain/isoDate.ts"],
+    ["fromExcelSerial", "src/domain/isoDate.ts"],
+    ["excelSerialToIsoDate", "src/domain/isoDate.ts"],
+    ["formatKronor", "src/domain/formatAmount.ts"],
+    ["pickLanguage", "src/domain/language.ts"],
+    ["isDateFormat", "src/domain/numberFormat.ts"],
+    ["splitSections", "src/domain/numberFormat.ts"],
+  ])("function %s is defined once, in %s", (name, home) => {
+    const defs = occurrences(new RegExp(`(?:function\\s+${name}\\b|\\b(?:const|let|var)\\s+${name}\\s*=)`, "g"));
+    expect(defs.map(line)).toEqual([home]);
+  });
+
+  it.each([
+    ["field", "src/domain/tableFields.ts"],
+    ["header", "src/domain/tableFields.ts"],
+  ])("function %s (a table's cell or header by column key) is defined once, in %s", (name, home) => {
+    expect(occurrences(new RegExp(`function\\s+${name}\\s*\\(`, "g")).map(line)).toEqual([home]);
+  });
+
+  // The recording fake of Excel (src/excel/testing) imitates Excel's DATE() on its own: a
+  // measuring tool does not share code with what it measures.
+  const notTheFake = (place: string): boolean => !place.startsWith("src/excel/testing/");
+
+  it("converts Excel serials to dates only in src/domain/isoDate.ts (no other serial → date function, no hand-made epoch)", () => {
+    expect(occurrences(/function\s+\w*[Ss]erial\w*(?:Iso|Date)\w*\s*\(/g).filter(notTheFake).map(line)).toEqual(["src/domain/isoDate.ts"]);
+    expect(occurrences(/Date\.UTC\(\s*1899\s*,\s*11\s*,\s*30\s*\)/g).filter(notTheFake)).toEqual([]);
+    expect([...new Set(occurrences(/\b1462\b|\b1_462\b/g).filter(notTheFake).map(line))]).toEqual(["src/domain/isoDate.ts"]);
+  });
+
+  it("splits number-format sections once (no other `function sections`)", () => {
+    expect(occurrences(/function\s+sections\s*\(/g)).toEqual([]);
+  });
+
+  it("names the 30/90-day windows once, in src/domain/defaults.ts", () => {
+    expect(occurrences(/(?:dueSoonDays|expiringDays)\s*:\s*\d/g)).toEqual([]);
+    expect(occurrences(/DEFAULT_DUE_SOON_DAYS\s*=\s*30\b/g).map(line)).toEqual(["src/domain/defaults.ts"]);
+    expect(occurrences(/DEFAULT_EXPIRING_DAYS\s*=\s*90\b/g).map(line)).toEqual(["src/domain/defaults.ts"]);
+  });
+
+  it("spells the link colour once, in src/domain/linkColour.ts (the preview's copy of the Office theme palette is data)", () => {
+    const literal = occurrences(/["'`#]0563C1/gi).filter((p) => !p.startsWith("src/preview/sheetView.ts:") || !isThemePalette(p));
+    expect([...new Set(literal.map(line))]).toEqual(["src/domain/linkColour.ts"]);
+  });
+
+  it("counts UTF-8 bytes with one hand-written counter (the recording fake measures with TextEncoder)", () => {
+    expect(occurrences(/<\s*0x800\b/g).map(line)).toEqual(["src/excel/applyPlan.ts"]);
+  });
+});
+
+/** The Office theme's twelve colours, one line of data in the preview (dk1 … folHlink). */
+function isThemePalette(place: string): boolean {
+  const [file, n] = [place.replace(/:\d+$/, ""), Number(place.split(":").pop())];
+  const text = sourceFiles().find((f) => f.path === file)?.text.split("\n")[n - 1] ?? "";
+  return (text.match(/"[0-9A-F]{6}"/g) ?? []).length >= 12;
+}
