@@ -59,6 +59,7 @@ export default tseslint.config(
               allowPackages: ["decimal.js", "date-fns"],
               message: "src/domain is pure: it imports only src/domain, decimal.js and date-fns",
             },
+            { from: "src", forbidDirs: ["test", "bench"], message: "src never imports test/ or bench/ (fakes and test helpers stay out of the product)" },
             { from: "src/taskpane", forbidDirs: ["src/file"], message: "src/taskpane never imports src/file (the pane reaches a workbook through a WorkbookPort)" },
           ],
         },

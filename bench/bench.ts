@@ -5,7 +5,7 @@
  *  2. the CLI's `report` on a 50 000-row .xlsx against a bare ExcelJS read of the same file
  *     (time and peak memory, each in its own process), as ratios;
  *  3. the Excel adapter's round trips and largest request per command at those sizes (on the
- *     fake Excel that records every request; see src/excel/testing/);
+ *     fake Excel that records every request; see test/support/);
  *  4. the task pane's initial JavaScript, gzipped (from dist/, after `npm run build`);
  *  5.–7. the compiled `balans` program (bench/bin.ts): start-up against `node -e 0`, `report
  *     --json` against openpyxl on the 50 000-row file, and issue 8's full sheet.
@@ -19,8 +19,8 @@ import { gzipSync } from "node:zlib";
 import { analyseWorkbook, defaultOptions, planFlags } from "../src/domain";
 import type { TemplateTable, WorkbookTemplate } from "../src/domain/template";
 import { runKontrollera, runSummering } from "../src/excel/actions";
-import { FakeExcel } from "../src/excel/testing/fakeExcel";
-import { measureApply } from "../src/excel/testing/measureApply";
+import { FakeExcel } from "../test/support/fakeExcel";
+import { measureApply } from "../test/support/measureApply";
 import { saveXlsx, writeTemplate } from "../src/file/applyPlanToWorkbook";
 import { fullSheetSection, peerSection, startupSection } from "./bin";
 import { median, timeEngine } from "./engine";

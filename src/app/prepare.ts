@@ -35,6 +35,16 @@ export interface Prepared {
   notices: Problem[];
 }
 
+/** What the caller needs besides the analysis. */
+export interface PrepareNeeds {
+  /**
+   * `false` with `report`: only the analysis and its notices are wanted (`balans report`). They
+   * are the same as for every other `what` (the same problems and free-column decisions), but
+   * the summary sheet, the status cells and their formulas are not planned, and `plan` is empty.
+   */
+  plan?: boolean;
+}
+
 const isStatusKind = (kind: string) => kind === "balanslista" || kind === "agreements";
 
 /**
@@ -44,7 +54,8 @@ const isStatusKind = (kind: string) => kind === "balanslista" || kind === "agree
  * `report` returns the empty analysis instead; its caller decides); `sheet-not-empty` if a
  * planned status cell is not free (the safety net; never happens unless the engine has a bug).
  */
-export function prepare(data: WorkbookData, options: Options, what: PrepareWhat, agendaRequest: AgendaRequest = {}): Prepared {
+export function prepare(data: WorkbookData, options: Options, what: PrepareWhat, agendaRequest: AgendaRequest = {}, needs: PrepareNeeds = {}): Prepared {
+  const noticesOnly = what === "report" && needs.plan === false;
   const record = readOwnership(data);
   const analysis = analyseWorkbook(data, options);
   if (what !== "report" && analysis.tables.length === 0) throw noTablesError();
@@ -59,9 +70,11 @@ export function prepare(data: WorkbookData, options: Options, what: PrepareWhat,
   const statusColumns = planFlags(analysis);
   assertFreeColumns(data, statusColumns);
   // Issue 11: statuses that follow the calendar (planLiveStatus.ts); its notices join the others.
-  const live = planLiveStatus({ data, analysis, options, statusColumns, writesStatus, isFree: (p) => isFreeColumn(data, p) });
+  const live = planLiveStatus({ data, analysis, options, statusColumns, writesStatus, isFree: (p) => isFreeColumn(data, p), noticesOnly });
   for (const n of live.notices) analysis.problems.push(n);
   const notices = analysis.problems.filter((p) => p.code !== undefined);
+  // `report` that prints only the analysis: every notice is known now; nothing is written.
+  if (noticesOnly) return { analysis, plan: { statusColumns: [], summary: null, names: [], removeNames: [] }, notices };
 
   const summary: SummarySheetPlan | null =
     decision.name === null

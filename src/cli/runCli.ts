@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { isIsoDate } from "../domain/isoDate";
 import type { Analysis, Plan, WorkbookData } from "../domain/types";
-import type { Prepared } from "../app/prepare";
+import type { PrepareNeeds, Prepared } from "../app/prepare";
 import { BalansError } from "../app/port";
 import { PackageError } from "../file/ooxml/packageError";
 // Startup: only type imports and light modules are static here. The engine (decimal.js), the
@@ -206,12 +206,12 @@ function noTables(file: string): UsageError {
 }
 
 /** The one prepare step (src/app/prepare.ts), as the pane and the ribbon call it; no table is exit 2. */
-async function analyse(data: WorkbookData, file: string, today: string, what: "report" | "apply"): Promise<Prepared> {
+async function analyse(data: WorkbookData, file: string, today: string, what: "report" | "apply", needs: PrepareNeeds = {}): Promise<Prepared> {
   const { defaultOptions } = await import("../domain");
   const { prepare } = await import("../app/prepare");
   let prepared: Prepared;
   try {
-    prepared = prepare(data, defaultOptions(today), what);
+    prepared = prepare(data, defaultOptions(today), what, {}, needs);
   } catch (e) {
     if (e instanceof BalansError && e.code === "no-tables") throw noTables(file);
     throw e;
@@ -225,17 +225,27 @@ async function report(args: Args, io: CliIo): Promise<number> {
   const file = oneFile(args, "report");
   const today = await todayOf(args);
   // Only the values are needed: the sheets are streamed, no workbook model is built.
-  const bytes = await readBytes(io, file);
+  // The package is handed to the reader, not kept: its bytes go once the sheets are read (issue 15).
+  const input: { bytes: Uint8Array | null } = { bytes: await readBytes(io, file) };
   // The same reader as everywhere, with Node's zlib instead of fflate (issue 15: several times faster).
   const [{ readWorkbookData }, { nativeInflateRaw }] = await Promise.all([
     import("../file/ooxml/readWorkbookData"),
     import("./nativeInflate"),
   ]);
-  const data = await asWorkbook(file, Promise.resolve().then(() => readWorkbookData(bytes, { inflateRaw: nativeInflateRaw })));
-  const { analysis } = await analyse(data, file, today, "report");
+  const data = await asWorkbook(
+    file,
+    Promise.resolve().then(() => {
+      const bytes = input.bytes as Uint8Array;
+      input.bytes = null;
+      return readWorkbookData(bytes, { inflateRaw: nativeInflateRaw });
+    }),
+  );
+  // Only what is printed is prepared: the same analysis and notices as apply, no plan of cells.
+  const { analysis } = await analyse(data, file, today, "report", { plan: false });
   if (args.json) {
-    const { toReportJson } = await import("../domain/reportJson");
-    io.stdout(`${JSON.stringify(toReportJson(analysis), null, 2)}\n`);
+    const [{ toReportJson }, { writeJson }] = await Promise.all([import("../domain/reportJson"), import("./writeJson")]);
+    // Written in pieces: the same bytes as JSON.stringify(…, null, 2) and a newline, without one huge string.
+    writeJson(toReportJson(analysis), (chunk) => io.stdout(chunk), "\n");
   } else {
     const { formatReport } = await import("../domain/reportText");
     io.stdout(formatReport(analysis));

@@ -17,7 +17,7 @@
 import { BalansError } from "../app/port";
 import type { Analysis, CellValue, Plan, RecognisedTable, WorkbookData } from "../domain/types";
 import { boxAddress, parseAddress } from "./address";
-import { toCellValue } from "./readWorkbook";
+import { toCellValue } from "./loadedData";
 
 /** One table the write depends on, as the analysis saw it. */
 export interface CheckTarget {

@@ -6,7 +6,7 @@
  * (Excel on the web wants the new sheet synced before `activate`).
  */
 import type { TemplateTable, WorkbookTemplate } from "../domain/template";
-import { charsToPoints, chunkRows, jsonBytes, looksLikeFormula, packJobs, TEXT_FORMAT, WRITE_BUDGET_BYTES, type WriteJob } from "./applyPlan";
+import { charsToPoints, chunkRows, estimate, looksLikeFormula, packJobs, PATHS, TEXT_FORMAT, WRITE_BUDGET_BYTES, type WriteJob } from "./writeJobs";
 import { cellAddress, columnLetter } from "./address";
 import { syncInBatches, type ApiSupport } from "./run";
 import { uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
@@ -25,10 +25,6 @@ export interface InsertTemplateResult {
   tables: string[];
 }
 
-function estimate(paths: number, actions: number, payload: unknown): number {
-  return paths * 200 + actions * 150 + jsonBytes(payload);
-}
-
 /** The jobs that write one template table on `sheet`, named `tableName`. */
 export function templateTableJobs(sheet: string, table: TemplateTable, tableName: string, supports: ApiSupport): WriteJob[] {
   const jobs: WriteJob[] = [];
@@ -43,7 +39,7 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
     const address = cellAddress(table.top - 1, table.left);
     const title = table.title;
     jobs.push({
-      bytes: estimate(4, 3, title),
+      bytes: estimate(PATHS.sheetRange, 3, title),
       queue: (context) => {
         const cell = ws(context).getRange(address);
         if (looksLikeFormula(title)) cell.numberFormat = [[TEXT_FORMAT]];
@@ -57,7 +53,7 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
   const headerAddress = `${cellAddress(table.top, table.left)}:${cellAddress(table.top, lastColumn)}`;
   const headers = [...table.headers];
   jobs.push({
-    bytes: estimate(4, 2, [headers, headers]),
+    bytes: estimate(PATHS.sheetRange, 2, [headers, headers]),
     queue: (context) => {
       const range = ws(context).getRange(headerAddress);
       range.numberFormat = [headers.map((h) => (looksLikeFormula(h) ? TEXT_FORMAT : "General"))];
@@ -75,7 +71,7 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
     // Text stays text ("1", "3/6 2024", "=…"); numbers get the column's format.
     const formats = chunk.map((row) => row.map((v, i) => (typeof v === "string" ? TEXT_FORMAT : (columnFormats[i] ?? "General"))));
     jobs.push({
-      bytes: estimate(4, 2, [chunk, formats]),
+      bytes: estimate(PATHS.sheetRange, 2, [chunk, formats]),
       queue: (context) => {
         const range = ws(context).getRange(address);
         range.numberFormat = formats;
@@ -87,7 +83,7 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
   // The Excel table over header + rows, with its (unique) name.
   const tableAddress = `${cellAddress(table.top, table.left)}:${cellAddress(table.top + bodyRows, lastColumn)}`;
   jobs.push({
-    bytes: estimate(4, 2, [tableAddress, tableName]),
+    bytes: estimate(PATHS.sheetRange, 2, [tableAddress, tableName]),
     queue: (context) => {
       const added = ws(context).tables.add(tableAddress, true);
       added.name = tableName;
@@ -98,7 +94,7 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
     if (i >= width) return;
     const letters = columnLetter(table.left + i);
     jobs.push({
-      bytes: estimate(4, 1, chars),
+      bytes: estimate(PATHS.sheetRange, 1, chars),
       queue: (context) => {
         ws(context).getRange(`${letters}:${letters}`).format.columnWidth = charsToPoints(chars);
       },
@@ -115,7 +111,7 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
       const address = `${letters}${table.top + 1}:${letters}${table.top + bodyRows}`;
       const source = v.values.join(",");
       jobs.push({
-        bytes: estimate(4, 2, [address, source]),
+        bytes: estimate(PATHS.sheetRange, 2, [address, source]),
         queue: (context) => {
           const range = ws(context).getRange(address);
           range.dataValidation.clear();
@@ -147,7 +143,7 @@ export async function insertTemplate(
   const tableNames: string[] = [];
   const jobs: WriteJob[] = [
     {
-      bytes: estimate(2, 1, sheet),
+      bytes: estimate(PATHS.worksheets, 1, sheet),
       queue: (ctx) => {
         ctx.workbook.worksheets.add(sheet);
       },

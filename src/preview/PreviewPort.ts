@@ -8,13 +8,14 @@
  * subscribers about every change, for React's `useSyncExternalStore`.
  */
 import type ExcelJS from "exceljs";
-import { BalansError, type ActionOutcome, type Progress, type WorkbookPort } from "../app/port";
+import { BalansError, type ActionOutcome, type AgendaOutcome, type Progress, type WorkbookPort } from "../app/port";
 import { prepare, type PrepareWhat } from "../app/prepare";
+import type { AgendaRequest } from "../domain/agenda/buildAgenda";
 import { sampleTemplate, sampleWorkbook } from "../domain/sampleWorkbook";
 import type { TemplateTable, WorkbookTemplate } from "../domain/template";
 import type { Analysis, Options, Plan } from "../domain/types";
 import { uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
-import { saveXlsx, writeTemplate } from "../file/applyPlanToWorkbook";
+import { saveXlsx, writeTemplate } from "../file/writeTemplate";
 import { patchPackage } from "../file/ooxml/patchPackage";
 import { readWorkbookData } from "../file/ooxml/readWorkbookData";
 import { readXlsx, tableModels } from "../file/readXlsx";
@@ -133,6 +134,22 @@ export class PreviewPort implements WorkbookPort {
     return { analysis, statusColumns: 0, summarySheet: name, syncs: 0 };
   }
 
+  /**
+   * Mötesunderlag (issue 14): the owned agenda sheet of one meeting, patched into the package as
+   * the file adapter writes it (print setup included), then shown.
+   */
+  async motesunderlag(options: Options, forum?: string, date?: string): Promise<AgendaOutcome> {
+    const request: AgendaRequest = {};
+    if (forum !== undefined) request.forum = forum;
+    if (date !== undefined) request.date = date;
+    const { analysis, plan } = await this.prepare(options, "agenda", request);
+    const agenda = plan.agendaSheet;
+    if (agenda === undefined) throw new Error("The agenda plan has no sheet.");
+    const sheet = agenda.existing ?? agenda.name;
+    await this.apply(plan, { sheet, selectedRow: null });
+    return { analysis, sheet, printSetup: true, syncs: 0 };
+  }
+
   async infogaMall(withSample: boolean): Promise<string> {
     const template = this.template(withSample);
     const first = template.sheets[0];
@@ -172,9 +189,9 @@ export class PreviewPort implements WorkbookPort {
 
   // ---- helpers ----
 
-  private async prepare(options: Options, what: PrepareWhat): Promise<{ analysis: Analysis; plan: Plan }> {
+  private async prepare(options: Options, what: PrepareWhat, request: AgendaRequest = {}): Promise<{ analysis: Analysis; plan: Plan }> {
     const data = readWorkbookData(await this.packageBytes());
-    return prepare(data, options, what);
+    return prepare(data, options, what, request);
   }
 
   /** Patches the plan into the package, reloads what the grid shows, then shows `view`. */

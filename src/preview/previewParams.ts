@@ -1,7 +1,8 @@
 /** What the preview's address sets: `?today=YYYY-MM-DD` and `?lang=sv|en`. */
 import { defaultOptions, todayIso } from "../domain";
 import type { Options } from "../domain/types";
-import { isIsoDate, type Language, pickPreviewLanguage } from "../taskpane/i18n";
+import { isTodayOverride } from "../app/settings";
+import { type Language, pickPreviewLanguage } from "../taskpane/i18n";
 
 /**
  * The sample workbook's own date: its follow-ups and agreements were written for the meetings
@@ -36,7 +37,7 @@ export function previewParams(search: string, navigatorLanguage: string | undefi
   const query = new URLSearchParams(search);
   const raw = query.get("today");
   const today = raw === null ? null : raw.trim();
-  const valid = today !== null && isIsoDate(today);
+  const valid = today !== null && isTodayOverride(today);
   const realToday = todayIso(now);
   const todaySource: TodaySource = valid ? "query" : today !== null ? "real" : "sample";
   const options = defaultOptions(valid ? today : todaySource === "sample" ? SAMPLE_TODAY : realToday);

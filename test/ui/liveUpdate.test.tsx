@@ -13,7 +13,7 @@ import { templateToWorkbookData } from "../../src/domain/templateToWorkbookData"
 import type { Options, WorkbookData } from "../../src/domain/types";
 import { createExcelPort, runInfogaMall } from "../../src/excel/actions";
 import type { ContextRunner } from "../../src/excel/changeEvents";
-import { FakeExcel } from "../../src/excel/testing/fakeExcel";
+import { FakeExcel } from "../support/fakeExcel";
 import { App } from "../../src/taskpane/components/App";
 import { CHANGE_QUIET_MS } from "../../src/taskpane/components/App/useApp";
 import { createFakePort } from "./fakePort";

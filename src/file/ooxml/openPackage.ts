@@ -38,41 +38,17 @@
  * - a DOCTYPE or ENTITY declaration in a part read as XML or text — `doctype`;
  * - no `_rels/.rels` officeDocument relationship or no such part — `no-workbook`.
  */
-import { Inflate } from "fflate";
-import { LIMITS } from "./limits";
+import { decodeChunks, encodingOf } from "./decodePart";
+import { inflateBytes, inflateChunks, type InflateRaw } from "./inflateEntry";
 import { PackageError } from "./packageError";
 import { doctypeError, parseXml, prefixedAttribute } from "./xmlStream";
+import { readCentralDirectory, type ZipEntry } from "./zipDirectory";
 
 /** Documented limits: see limits.ts (kept there so the command line can use them without this module). */
 export { LIMITS, MAX_PACKAGE_FILE_BYTES } from "./limits";
-
-/** Compressed bytes handed to the inflater per step (deflate expands at most ~1032×). */
-const INFLATE_STEP = 16 * 1024;
-
-/**
- * Parts declared up to this size are inflated in one piece by an injected
- * {@link OpenOptions.inflateRaw}; larger ones stream through fflate, so that memory stays bounded.
- */
-export const ONE_SHOT_MAX_BYTES = 64 * 1024 * 1024;
-
-/** Inflated bytes are handed on (and decoded to text) in pieces of this size. */
-const TEXT_PIECE = 1024 * 1024;
-
-/**
- * Thrown by an {@link InflateRaw} when the data would inflate to more than its `maxBytes`: the
- * package turns it into a `too-large` {@link PackageError} (zip bomb).
- */
-export class InflateLimitError extends Error {
-  override readonly name = "InflateLimitError";
-}
-
-/**
- * Inflates raw deflate data in one piece, never producing more than `maxBytes` bytes: it throws
- * {@link InflateLimitError} as soon as the output would grow beyond them, and any other error for
- * damaged data. In Node: `zlib.inflateRawSync(data, { maxOutputLength: maxBytes })` (see
- * src/cli/nativeInflate.ts), several times faster than fflate.
- */
-export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array;
+/** The zip directory and the inflater live beside this module; their types are part of its interface. */
+export { InflateLimitError, ONE_SHOT_MAX_BYTES, type InflateRaw } from "./inflateEntry";
+export type { ZipEntry } from "./zipDirectory";
 
 export interface OpenOptions {
   /**
@@ -80,38 +56,6 @@ export interface OpenOptions {
    * larger parts) fflate streams. This module stays free of `node:` imports: the caller injects it.
    */
   inflateRaw?: InflateRaw;
-}
-
-export interface ZipEntry {
-  /** The entry name as stored (decoded as UTF-8). */
-  name: string;
-  /** The name's bytes exactly as stored in the central directory. */
-  rawName: Uint8Array;
-  /** 0 = stored, 8 = deflate. */
-  method: number;
-  /** General-purpose bit flags (bit 3: data descriptor follows; bit 11: UTF-8 name). */
-  flags: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  /** MS-DOS time and date fields as stored. */
-  time: number;
-  date: number;
-  versionMadeBy: number;
-  versionNeeded: number;
-  internalAttributes: number;
-  externalAttributes: number;
-  /** Extra field of the central directory record (as stored). */
-  extra: Uint8Array;
-  comment: Uint8Array;
-  /** Offset of the local file header in the input. */
-  localHeaderOffset: number;
-  /** Offset of the compressed data in the input. */
-  dataOffset: number;
-  /** True for a directory entry (name ends with "/"). */
-  isDirectory: boolean;
-  /** The compressed bytes exactly as stored (a view into the input, not a copy). */
-  raw(): Uint8Array;
 }
 
 export interface Relationship {
@@ -158,38 +102,6 @@ export function openPackage(input: Uint8Array, options: OpenOptions = {}): Ooxml
   return new Package(input, options.inflateRaw ?? null);
 }
 
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
-
-function notZip(detail: string): PackageError {
-  return new PackageError(
-    "not-zip",
-    "Filen är inget zip-paket, som .xlsx-filer är, eller så är den skadad. Spara den som Excel-arbetsbok (.xlsx) i Excel och försök igen.",
-    `Not an .xlsx package: ${detail}`,
-  );
-}
-
-function tooLarge(detail: string, part: string | null = null): PackageError {
-  return new PackageError(
-    "too-large",
-    `Filen är för stor packad upp (${detail}); Balans läser högst ${LIMITS.partBytes / 1e6} MB per del och ${LIMITS.totalBytes / 1e6} MB totalt. Om det är din egen arbetsbok: dela upp den eller ta bort stora bilder och bilagor.`,
-    `The package is too large when inflated (${detail}); limits: ${LIMITS.partBytes} bytes per part, ${LIMITS.totalBytes} bytes in all (zip bomb protection).`,
-    part,
-  );
-}
-
-function damaged(part: string, detail: string): PackageError {
-  return new PackageError(
-    "damaged",
-    `Delen ${part} i filen är skadad eller går inte att packa upp. Öppna filen i Excel och spara den igen, eller använd en kopia som inte är skadad.`,
-    `Part ${part} cannot be inflated: ${detail}`,
-    part,
-  );
-}
-
 function missing(part: string): PackageError {
   return new PackageError(
     "damaged",
@@ -202,7 +114,6 @@ function missing(part: string): PackageError {
 class Package implements OoxmlPackage {
   readonly entries: readonly ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly view: DataView;
   private relsCache = new Map<string, Relationship[]>();
   private types: { defaults: Map<string, string>; overrides: Map<string, string> } | null = null;
 
@@ -210,8 +121,7 @@ class Package implements OoxmlPackage {
     readonly data: Uint8Array,
     private readonly inflateRaw: InflateRaw | null = null,
   ) {
-    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    this.entries = this.readCentralDirectory();
+    this.entries = readCentralDirectory(data);
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
       if (this.byName.has(key)) {
@@ -245,108 +155,15 @@ class Package implements OoxmlPackage {
   }
 
   *chunks(name: string): Generator<Uint8Array> {
-    const e = this.required(name);
-    const raw = e.raw();
-    if (e.method === 0) {
-      if (e.compressedSize !== e.uncompressedSize) throw damaged(e.name, "stored entry with different sizes");
-      for (let at = 0; at < raw.length; at += TEXT_PIECE) yield raw.subarray(at, Math.min(raw.length, at + TEXT_PIECE));
-      return;
-    }
-    if (e.method !== 8) throw damaged(e.name, `compression method ${e.method} is not supported`);
-    const cap = e.uncompressedSize;
-    if (this.inflateRaw !== null && cap <= ONE_SHOT_MAX_BYTES) {
-      const all = this.inflateOnce(e, raw, this.inflateRaw);
-      for (let at = 0; at < all.length; at += TEXT_PIECE) yield all.subarray(at, Math.min(all.length, at + TEXT_PIECE));
-      return;
-    }
-    let produced = 0;
-    const out: Uint8Array[] = [];
-    let failure: unknown = null;
-    const inflater = new Inflate((chunk) => {
-      produced += chunk.length;
-      if (produced > cap) failure = tooLarge(`${e.name} packas upp till mer än de ${cap} byte den anger`, e.name);
-      else if (chunk.length > 0) out.push(chunk);
-    });
-    for (let at = 0; at < raw.length || at === 0; at += INFLATE_STEP) {
-      const end = Math.min(raw.length, at + INFLATE_STEP);
-      try {
-        inflater.push(raw.subarray(at, end), end >= raw.length);
-      } catch (err) {
-        throw damaged(e.name, err instanceof Error ? err.message : String(err));
-      }
-      if (failure !== null) throw failure;
-      while (out.length > 0) yield out.shift()!;
-      if (end >= raw.length) break;
-    }
-    if (produced !== cap) throw damaged(e.name, `inflated to ${produced} bytes, ${cap} declared`);
-  }
-
-  /** One-shot inflation through the injected inflater, with the same checks as the streamed one. */
-  private inflateOnce(e: ZipEntry, raw: Uint8Array, inflate: InflateRaw): Uint8Array {
-    const cap = e.uncompressedSize;
-    let all: Uint8Array;
-    try {
-      // One byte more than declared: a part that yields it is refused without inflating further.
-      all = inflate(raw, cap + 1);
-    } catch (err) {
-      if (err instanceof InflateLimitError) throw tooLarge(`${e.name} packas upp till mer än de ${cap} byte den anger`, e.name);
-      throw damaged(e.name, err instanceof Error ? err.message : String(err));
-    }
-    if (all.length > cap) throw tooLarge(`${e.name} packas upp till mer än de ${cap} byte den anger`, e.name);
-    if (all.length !== cap) throw damaged(e.name, `inflated to ${all.length} bytes, ${cap} declared`);
-    return all;
+    yield* inflateChunks(this.required(name), this.inflateRaw);
   }
 
   bytes(name: string): Uint8Array {
-    const e = this.required(name);
-    if (e.method === 0) {
-      if (e.compressedSize !== e.uncompressedSize) throw damaged(e.name, "stored entry with different sizes");
-      return e.raw();
-    }
-    if (e.method === 8 && this.inflateRaw !== null && e.uncompressedSize <= ONE_SHOT_MAX_BYTES) {
-      return this.inflateOnce(e, e.raw(), this.inflateRaw);
-    }
-    const result = new Uint8Array(e.uncompressedSize);
-    let at = 0;
-    for (const chunk of this.chunks(name)) {
-      result.set(chunk, at);
-      at += chunk.length;
-    }
-    return result;
+    return inflateBytes(this.required(name), this.inflateRaw);
   }
 
   *textChunks(name: string): Generator<string> {
-    let decoder: TextDecoder | null = null;
-    let head: Uint8Array = new Uint8Array(0);
-    let checked = false;
-    // Look at the prolog (before the root element) for DOCTYPE/ENTITY declarations.
-    let prolog = "";
-    for (const chunk of this.chunks(name)) {
-      let bytes: Uint8Array = chunk;
-      if (decoder === null) {
-        // Decide the encoding from the first 4 bytes (a part may come in tiny pieces).
-        head = concat(head, bytes);
-        if (head.length < 4) continue;
-        decoder = new TextDecoder(encodingOf(head));
-        bytes = head;
-      }
-      const text = decoder.decode(bytes, { stream: true });
-      if (!checked) {
-        prolog += text;
-        checked = prologChecked(prolog, name);
-        if (!checked && prolog.length > 65536) throw doctypeError(normalisePartName(name));
-      }
-      if (text.length > 0) yield text;
-    }
-    if (decoder === null) {
-      if (head.length === 0) return;
-      decoder = new TextDecoder(encodingOf(head));
-      const text = decoder.decode(head, { stream: true });
-      prologChecked(text, name);
-      if (text.length > 0) yield text;
-    }
-    const rest = decoder.decode();
-    if (rest.length > 0) yield rest;
+    yield* decodeChunks(this.chunks(name), name);
   }
 
   text(name: string): string {
@@ -437,155 +254,6 @@ class Package implements OoxmlPackage {
     return rel.target;
   }
 
-  // -------------------------------------------------------------------------------------------
-  // Zip container
-
-  private u16(at: number): number {
-    return this.view.getUint16(at, true);
-  }
-
-  private u32(at: number): number {
-    return this.view.getUint32(at, true);
-  }
-
-  private u64(at: number): number {
-    const value = this.view.getBigUint64(at, true);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw notZip("zip64 value out of range");
-    return Number(value);
-  }
-
-  private readCentralDirectory(): ZipEntry[] {
-    const { data } = this;
-    if (data.length >= 8 && this.u32(0) === 0xe011cfd0 && this.u32(4) === 0xe11ab1a1) {
-      throw new PackageError(
-        "encrypted-or-xls",
-        "Filen är lösenordsskyddad (krypterad) eller i det gamla .xls-formatet. Ta bort lösenordet eller spara den som Excel-arbetsbok (.xlsx) i Excel och försök igen.",
-        "OLE compound file: an encrypted workbook or a binary .xls, not an .xlsx package.",
-      );
-    }
-    if (data.length < 22) throw notZip("too short for a zip");
-    let eocd = -1;
-    for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 65535); at--) {
-      if (data[at] === 0x50 && this.u32(at) === SIG_EOCD) {
-        eocd = at;
-        break;
-      }
-    }
-    if (eocd === -1) throw notZip("no end of central directory record");
-    let count = this.u16(eocd + 10);
-    let cdSize = this.u32(eocd + 12);
-    let cdOffset = this.u32(eocd + 16);
-    if ((count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) && eocd >= 20 && this.u32(eocd - 20) === SIG_ZIP64_LOCATOR) {
-      const at = this.u64(eocd - 20 + 8);
-      if (at + 56 > data.length || this.u32(at) !== SIG_ZIP64_EOCD) throw notZip("bad zip64 end of central directory");
-      count = this.u64(at + 32);
-      cdSize = this.u64(at + 40);
-      cdOffset = this.u64(at + 48);
-    }
-    if (count > LIMITS.entries) throw tooLarge(`${count} delar`);
-    if (cdOffset + cdSize > data.length) throw notZip("central directory outside the file");
-    const entries: ZipEntry[] = [];
-    let total = 0;
-    let at = cdOffset;
-    const names = new TextDecoder("utf-8");
-    for (let i = 0; i < count; i++) {
-      if (at + 46 > data.length || this.u32(at) !== SIG_CENTRAL) throw notZip("bad central directory record");
-      const nameLength = this.u16(at + 28);
-      const extraLength = this.u16(at + 30);
-      const commentLength = this.u16(at + 32);
-      const end = at + 46 + nameLength + extraLength + commentLength;
-      if (end > data.length) throw notZip("central directory record outside the file");
-      const rawName = data.subarray(at + 46, at + 46 + nameLength);
-      const extra = data.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
-      let compressedSize = this.u32(at + 20);
-      let uncompressedSize = this.u32(at + 24);
-      let localHeaderOffset = this.u32(at + 42);
-      if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
-        // Zip64 extended information: the 8-byte values that are 0xFFFFFFFF above, in this order.
-        for (let x = 0; x + 4 <= extra.length; ) {
-          const id = extra[x]! | (extra[x + 1]! << 8);
-          const size = extra[x + 2]! | (extra[x + 3]! << 8);
-          if (id === 0x0001) {
-            let p = at + 46 + nameLength + x + 4;
-            const stop = p + size;
-            const next = (): number => {
-              if (p + 8 > stop) throw notZip("short zip64 extra field");
-              const v = this.u64(p);
-              p += 8;
-              return v;
-            };
-            if (uncompressedSize === 0xffffffff) uncompressedSize = next();
-            if (compressedSize === 0xffffffff) compressedSize = next();
-            if (localHeaderOffset === 0xffffffff) localHeaderOffset = next();
-            break;
-          }
-          x += 4 + size;
-        }
-      }
-      const name = names.decode(rawName);
-      checkName(name);
-      if (uncompressedSize > LIMITS.partBytes) throw tooLarge(`${name}: ${uncompressedSize} byte`, name);
-      total += uncompressedSize;
-      if (total > LIMITS.totalBytes) throw tooLarge(`mer än ${total} byte`);
-      if (localHeaderOffset + 30 > data.length || this.u32(localHeaderOffset) !== SIG_LOCAL) {
-        throw notZip(`no local header for ${name}`);
-      }
-      const dataOffset = localHeaderOffset + 30 + this.u16(localHeaderOffset + 26) + this.u16(localHeaderOffset + 28);
-      if (dataOffset + compressedSize > data.length) throw notZip(`data of ${name} outside the file`);
-      const flags = this.u16(at + 8);
-      if ((flags & 1) !== 0) {
-        throw new PackageError(
-          "encrypted-or-xls",
-          "Filen är krypterad med zip-lösenord; Balans kan inte läsa den. Spara en okrypterad kopia i Excel och försök igen.",
-          `Entry ${name} is encrypted.`,
-          name,
-        );
-      }
-      const view = data;
-      entries.push({
-        name,
-        rawName,
-        method: this.u16(at + 10),
-        flags,
-        crc32: this.u32(at + 16),
-        compressedSize,
-        uncompressedSize,
-        time: this.u16(at + 12),
-        date: this.u16(at + 14),
-        versionMadeBy: this.u16(at + 4),
-        versionNeeded: this.u16(at + 6),
-        internalAttributes: this.u16(at + 36),
-        externalAttributes: this.u32(at + 38),
-        extra,
-        comment: data.subarray(at + 46 + nameLength + extraLength, end),
-        localHeaderOffset,
-        dataOffset,
-        isDirectory: name.endsWith("/"),
-        raw: () => view.subarray(dataOffset, dataOffset + compressedSize),
-      });
-      at = end;
-    }
-    return entries;
-  }
-}
-
-/** Refuse names that could point outside the package (zip slip) or are not part names. */
-function checkName(name: string): void {
-  const bad =
-    name.length === 0 ||
-    name.includes("\0") ||
-    name.includes("\\") ||
-    name.startsWith("/") ||
-    /^[A-Za-z]:/.test(name) ||
-    name.split("/").some((s) => s === ".." || s === ".");
-  if (bad) {
-    throw new PackageError(
-      "unsafe-name",
-      `Filen innehåller en del med ett otillåtet namn (${JSON.stringify(name)}) som pekar utanför paketet; Balans läser den inte. Använd en fil sparad från Excel.`,
-      `Unsafe zip entry name: ${JSON.stringify(name)} (absolute, "..", drive letter or backslash).`,
-      name,
-    );
-  }
 }
 
 /** A part name as a zip entry name: no leading "/". */
@@ -600,49 +268,6 @@ function normaliseSegments(segments: string[]): string {
     else if (s !== "." && s !== "") out.push(s);
   }
   return out.join("/");
-}
-
-function encodingOf(head: Uint8Array): string {
-  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
-  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
-  // "<?" in UTF-16 without a byte order mark.
-  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return "utf-16le";
-  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return "utf-16be";
-  return "utf-8";
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-/**
- * True once the prolog (text before the root element) is known to hold no DOCTYPE/ENTITY;
- * throws when it does. False while the root element has not started yet.
- */
-function prologChecked(prolog: string, part: string): boolean {
-  // Skip the declaration, processing instructions, comments and white space.
-  let at = 0;
-  for (;;) {
-    while (at < prolog.length && /\s|\uFEFF/.test(prolog[at]!)) at++;
-    if (at >= prolog.length) return false;
-    if (prolog.startsWith("<?", at)) {
-      const end = prolog.indexOf("?>", at);
-      if (end === -1) return false;
-      at = end + 2;
-    } else if (prolog.startsWith("<!--", at)) {
-      const end = prolog.indexOf("-->", at);
-      if (end === -1) return false;
-      at = end + 3;
-    } else if (prolog.startsWith("<!", at)) {
-      throw doctypeError(normalisePartName(part));
-    } else {
-      return true;
-    }
-  }
 }
 
 /** Re-exported for the readers: the `r:id` style attribute. */

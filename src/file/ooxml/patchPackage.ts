@@ -5,31 +5,58 @@
  * is never inflated.
  *
  * Touched, and only where the plan says so:
- * - a sheet that gets a status column (its cells, `<dimension>`, a width for a new column) and
- *   the table part whose table the column joins;
- * - `styles.xml` (Balans's fonts, fills, number formats and cell formats are appended or reused);
- * - the workbook part (`<definedName>`s of the ownership record; a new summary sheet's `<sheet>`),
- *   its rels and `[Content_Types].xml` when a part is added or removed;
- * - the summary sheet, a part Balans writes whole, with its drawing and chart parts.
+ * - a sheet that gets a status column (its cells, `<dimension>`, a width for a new column), its
+ *   dates column "Balans datum" and the conditional formats of the status column (issue 11), and
+ *   the table part whose table the columns join;
+ * - `styles.xml` (Balans's fonts, fills, number formats, cell formats and differential formats are
+ *   appended or reused, never changed or moved);
+ * - the workbook part (`<definedName>`s of the ownership record and the agenda sheet's print
+ *   titles; a new owned sheet's `<sheet>`), its rels and `[Content_Types].xml` when a part is added
+ *   or removed;
+ * - the summary sheet and the agenda sheet, parts Balans writes whole (the summary with its
+ *   drawing and chart parts);
+ * - the custom XML part holding the since-last-check record (issue 11), found again by its
+ *   namespace and replaced in place.
  *
  * The calculation chain (`calcChain.xml`) lists the cells that hold formulas. Balans writes
- * status cells where the cell was empty or Balans's own, so the chain normally stays valid and is
- * copied untouched. Only when a write takes away a formula that was there (a status cell that
- * held one, or a summary sheet rewritten over formulas) is the chain dropped — its part, its
- * relationship and its content type — and Excel rebuilds it on the next calculation; a stale
- * chain that names a cell without a formula is what Excel "repairs".
+ * formulas (the live status cells, the summary's counts) where a cell was empty or Balans's own,
+ * and a cell missing from the chain is simply added by Excel, so the chain normally stays valid
+ * and is copied untouched. Only when a write takes away a formula that was there (a status cell
+ * that held one and now holds a label, or an owned sheet rewritten without a formula it had) is
+ * the chain dropped — its part, its relationship and its content type — and Excel rebuilds it on
+ * the next calculation; a stale chain that names a cell without a formula is what Excel "repairs".
+ *
+ * Balans's earlier conditional-formatting rules on a status column are found by what they test
+ * (cell value equals one of Balans's labels) inside a `<conditionalFormatting>` that covers only
+ * that column below its header, and replaced where they were — not by their `dxfId`, which Excel
+ * renumbers when it saves.
  */
 import type { Document, Element } from "@xmldom/xmldom";
-import type { NamePlan, Plan, StatusColumnPlan, SummarySheetPlan } from "../../domain/types";
-import { chartXml, drawingXml } from "./chartParts";
-import { openPackage, type OoxmlPackage } from "./openPackage";
+import { CHECK_RECORD_NAMESPACE } from "../../domain/checkRecord";
+import { CHECK_RECORD_ELEMENT, checkRecordXml } from "../../domain/checkRecordXml";
+import type { AgendaSheetPlan, NamePlan, Plan, StatusColumnPlan, SummarySheetPlan } from "../../domain/types";
+import { chartXml, drawingXml, type DrawingChart } from "./chartParts";
+import { openPackage, relationshipKind, type OoxmlPackage } from "./openPackage";
 import { PackageError } from "./packageError";
 import { MINIMAL_STYLES, StyleBook } from "./patchStyles";
-import { addTableColumn, renameTableColumn, SheetWriter, STATUS_COLUMN_WIDTH, statusColumnWrites, tableRect } from "./patchSheet";
+import {
+  addStatusRules,
+  addTableColumn,
+  columnSqref,
+  datesColumnWrites,
+  maxRulePriority,
+  removeBalansRules,
+  renameTableColumn,
+  SheetWriter,
+  STATUS_COLUMN_WIDTH,
+  statusColumnWrites,
+  tableRect,
+} from "./patchSheet";
 import {
   addRelationship,
   child,
   children,
+  colLetters,
   createLike,
   CT_CHART,
   CT_DRAWING,
@@ -54,7 +81,7 @@ import {
   setText,
 } from "./patchXml";
 import { writePackage, type PackageItem } from "./writePackage";
-import { writeSummarySheet } from "./writeSummarySheet";
+import { quoteSheet, writeAgendaSheet, writeSummarySheet, type OwnedSheetXml } from "./writeSummarySheet";
 
 /** Order of a workbook part's children (ECMA-376 CT_Workbook). */
 const WORKBOOK_ORDER = [
@@ -64,6 +91,21 @@ const WORKBOOK_ORDER = [
 ];
 
 const CONTENT_TYPES = "[Content_Types].xml";
+
+/** Width of the new dates column "Balans datum" in characters (as the Excel adapter sets it). */
+export const DATES_COLUMN_WIDTH = 24;
+
+const REL_CUSTOM_XML = `${NS_REL}/customXml`;
+const REL_CUSTOM_XML_PROPS = `${NS_REL}/customXmlProps`;
+const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const NS_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
+/**
+ * The `ds:itemID` of the record's custom XML part: a name-based UUID (version 5, URL namespace) of
+ * {@link CHECK_RECORD_NAMESPACE}, fixed so that two runs write the same bytes
+ * (`python3 -c "import uuid; print(uuid.uuid5(uuid.NAMESPACE_URL, 'urn:balans:check:1'))"`).
+ */
+export const CHECK_RECORD_ITEM_ID = "{BB6854D4-2CB8-5398-A1E7-6737D05E9EA8}";
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 /** A plan the package cannot take (a sheet or table it names is missing, a cell is not free). */
 function planError(sv: string, en: string): PackageError {
@@ -79,6 +121,12 @@ interface SheetEntry {
 /** Applies `plan` to the package `input`; returns the new package. Throws {@link PackageError}. */
 export function patchPackage(input: Uint8Array, plan: Plan): Uint8Array {
   return new Patcher(openPackage(input)).apply(plan);
+}
+
+/** "xl/worksheets/_rels/sheet1.xml.rels" → "xl/worksheets/sheet1.xml"; "_rels/.rels" → "" (the package). */
+function sourceOfRels(rels: string): string | null {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/u.exec(rels);
+  return m === null ? null : `${m[1] ?? ""}${m[2] ?? ""}`;
 }
 
 class Patcher {
@@ -105,9 +153,12 @@ class Patcher {
     for (const c of plan.statusColumns) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
     for (const [sheet, columns] of bySheet) this.statusColumns(sheet, columns);
     if (plan.summary !== null) this.summary(plan.summary);
+    if (plan.agendaSheet !== undefined) this.agenda(plan.agendaSheet);
     this.names(plan.names ?? [], plan.removeNames ?? []);
+    if (typeof plan.checkRecord === "string") this.checkRecord(plan.checkRecord);
     if (this.dropCalcChain) this.removeCalcChain();
     if (this.styles !== null && this.styles.changed && this.stylesPart !== null) this.touch(this.stylesPart);
+    this.removeOverrides();
     return this.write();
   }
 
@@ -140,12 +191,19 @@ class Patcher {
     if (!this.pkg.has(name) && !this.added.includes(name)) this.added.push(name);
   }
 
+  /** A part written whole: new, or an existing one (also one removed earlier in this run) replaced in place. */
   private addWhole(part: string, text: string): void {
-    this.whole.set(part, text);
-    this.removed.delete(part);
-    if (!this.pkg.has(part) && !this.added.includes(part)) this.added.push(part);
+    const name = this.nameOf(part);
+    this.whole.set(name, text);
+    this.removed.delete(name);
+    if (!this.pkg.has(name) && !this.added.includes(name)) this.added.push(name);
   }
 
+  /**
+   * Removes a part of the input and its rels part. Its content-type override goes at the end
+   * ({@link removeOverrides}), unless the part is written again in this run: then the override
+   * keeps its place, so that a rewrite gives the same bytes.
+   */
   private remove(part: string): void {
     const name = this.nameOf(part);
     if (!this.pkg.has(name)) return;
@@ -153,9 +211,13 @@ class Patcher {
     this.docs.delete(name);
     this.dirty.delete(name);
     this.whole.delete(name);
-    this.removeOverride(name);
     const rels = this.pkg.relsPartName(name);
-    if (this.pkg.has(rels)) this.removed.add(this.nameOf(rels));
+    if (this.pkg.has(rels)) {
+      const relsName = this.nameOf(rels);
+      this.removed.add(relsName);
+      this.whole.delete(relsName);
+      this.dirty.delete(relsName);
+    }
   }
 
   /** "xl/worksheets/sheet" + n + ".xml" with the smallest free n. */
@@ -178,10 +240,13 @@ class Patcher {
     this.touch(CONTENT_TYPES);
   }
 
-  private removeOverride(part: string): void {
+  /** Drops the overrides of the parts removed in this run. */
+  private removeOverrides(): void {
+    if (this.removed.size === 0) return;
+    const gone = new Set([...this.removed].map((r) => `/${r}`.toLowerCase()));
     const root = rootOf(this.doc(CONTENT_TYPES));
     for (const o of children(root, "Override", NS_CT)) {
-      if ((o.getAttribute("PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()) {
+      if (gone.has((o.getAttribute("PartName") ?? "").toLowerCase())) {
         root.removeChild(o);
         this.touch(CONTENT_TYPES);
       }
@@ -233,47 +298,77 @@ class Patcher {
 
   private statusColumns(sheet: string, plans: StatusColumnPlan[]): void {
     const part = this.sheetPart(sheet);
-    const writer = new SheetWriter(this.doc(part));
+    const doc = this.doc(part);
+    const writer = new SheetWriter(doc);
     const styles = this.styleBook();
+    // Balans's earlier rules on each column go first, so that the new ones take their place and
+    // the priorities after them are the same on every run.
+    const places = plans.map((plan) => removeBalansRules(doc, plan.column, plan.headerRow));
     for (const plan of plans) {
-      let inTable = false;
-      if (plan.table !== "") {
-        const tablePart = this.tablePart(part, sheet, plan.table);
-        const table = this.doc(tablePart);
-        const range = tableRect(table);
-        if (range === null) throw planError(`Tabellen "${plan.table}" saknar område.`, `The table "${plan.table}" has no range.`);
-        const inside = plan.column >= range.left && plan.column <= range.right;
-        if (inside && !plan.exists) {
-          throw planError(
-            `Kolumnen hör redan till tabellen "${plan.table}" på bladet "${sheet}": Balans skriver inte över den.`,
-            `The column already belongs to the table "${plan.table}" on the sheet "${sheet}".`,
-          );
-        }
-        if (range.top === plan.headerRow && inside) {
-          renameTableColumn(table, plan.column - range.left, plan.header);
-          inTable = true;
-        } else if (!plan.exists && range.top === plan.headerRow && plan.column === range.right + 1) {
-          addTableColumn(table, plan.header);
-          inTable = true;
-        }
-        this.touch(tablePart);
-      }
-      if (!plan.exists) {
-        for (const row of [plan.headerRow, ...plan.cells.map((c) => c.row)]) {
-          if (writer.hasContent(row, plan.column)) {
-            throw planError(
-              `Cellen i kolumn ${plan.column}, rad ${row} på bladet "${sheet}" är inte tom: Balans skriver inte över den. Flytta innehållet och kör igen.`,
-              `The cell in column ${plan.column}, row ${row} on the sheet "${sheet}" is not empty.`,
-            );
-          }
-        }
-      }
+      const inTable = this.joinTable(part, sheet, plan, plan.column, plan.exists, plan.header);
+      this.assertFree(writer, sheet, plan.column, plan.exists, [plan.headerRow, ...plan.cells.map((c) => c.row)]);
       writer.write(statusColumnWrites(plan, styles, inTable));
       if (!plan.exists) writer.setColumnWidth(plan.column, STATUS_COLUMN_WIDTH);
+      const dates = plan.dates ?? null;
+      if (dates !== null) {
+        const datesInTable = this.joinTable(part, sheet, plan, dates.column, dates.exists, dates.header);
+        this.assertFree(writer, sheet, dates.column, dates.exists, [plan.headerRow, ...dates.cells.map((c) => c.row)]);
+        writer.write(datesColumnWrites(dates, plan.headerRow, styles, datesInTable));
+        if (!dates.exists) writer.setColumnWidth(dates.column, DATES_COLUMN_WIDTH);
+      }
     }
+    let priority = maxRulePriority(doc) + 1;
+    plans.forEach((plan, i) => {
+      const rules = plan.conditionalFormats ?? [];
+      const sqref = columnSqref(plan.column, plan.cells.map((c) => c.row));
+      priority += addStatusRules(doc, sqref, rules, styles, priority, places[i]);
+    });
     writer.updateDimension();
     if (writer.removedFormula) this.dropCalcChain = true;
     this.touch(part);
+  }
+
+  /** A new owned column may only go where every cell is empty: never over the user's data. */
+  private assertFree(writer: SheetWriter, sheet: string, column: number, exists: boolean, rows: number[]): void {
+    if (exists) return;
+    for (const row of rows) {
+      if (writer.hasContent(row, column)) {
+        throw planError(
+          `Cellen ${colLetters(column)}${row} på bladet "${sheet}" är inte tom: Balans skriver inte över den. Flytta innehållet och kör igen.`,
+          `The cell ${colLetters(column)}${row} on the sheet "${sheet}" is not empty: Balans does not write over it. Move its content and run again.`,
+        );
+      }
+    }
+  }
+
+  /**
+   * An owned column beside an Excel table: an existing table column keeps its name in step with
+   * the header; a new column right of the table becomes a table column (the table is widened).
+   * Returns whether the column is in the table.
+   */
+  private joinTable(part: string, sheet: string, plan: StatusColumnPlan, column: number, exists: boolean, header: string): boolean {
+    if (plan.table === "") return false;
+    const tablePart = this.tablePart(part, sheet, plan.table);
+    const table = this.doc(tablePart);
+    const range = tableRect(table);
+    if (range === null) throw planError(`Tabellen "${plan.table}" saknar område.`, `The table "${plan.table}" has no range.`);
+    const inside = column >= range.left && column <= range.right;
+    if (inside && !exists) {
+      throw planError(
+        `Kolumnen hör redan till tabellen "${plan.table}" på bladet "${sheet}": Balans skriver inte över den.`,
+        `The column already belongs to the table "${plan.table}" on the sheet "${sheet}".`,
+      );
+    }
+    let inTable = false;
+    if (range.top === plan.headerRow && inside) {
+      renameTableColumn(table, column - range.left, header);
+      inTable = true;
+    } else if (!exists && range.top === plan.headerRow && column === range.right + 1) {
+      addTableColumn(table, header);
+      inTable = true;
+    }
+    this.touch(tablePart);
+    return inTable;
   }
 
   private tablePart(sheetPart: string, sheet: string, table: string): string {
@@ -285,74 +380,125 @@ class Patcher {
     throw planError(`Tabellen "${table}" finns inte på bladet "${sheet}".`, `The table "${table}" is not on the sheet "${sheet}".`);
   }
 
-  // ---- summary sheet ----
+  // ---- owned sheets: the summary and the agenda ----
+
+  /**
+   * The part of an owned sheet: the existing one (its related parts removed, since it is written
+   * whole), or a new part name for a sheet `name` that does not exist yet.
+   */
+  private ownedSheetPart(existing: string | null | undefined, name: string, what: string): { part: string; isNew: boolean; sheet: string } {
+    if (typeof existing === "string") {
+      const part = this.sheetPart(existing);
+      this.removeRelatedParts(part);
+      return { part, isNew: false, sheet: existing };
+    }
+    const lower = name.toLocaleLowerCase("sv-SE");
+    const clash = this.sheets().find((s) => s.name.toLocaleLowerCase("sv-SE") === lower);
+    if (clash !== undefined) {
+      throw planError(
+        `Bladet "${clash.name}" finns redan och Balans har inte skapat det: byt namn på det, så skriver Balans ${what}.`,
+        `The sheet "${clash.name}" exists and was not created by Balans.`,
+      );
+    }
+    return { part: this.freeName("xl/worksheets/sheet", ".xml"), isNew: true, sheet: name };
+  }
+
+  /** Writes an owned sheet's part: a new sheet is added to the workbook; an existing one is replaced in place. */
+  private putOwnedSheet(target: { part: string; isNew: boolean; sheet: string }, written: OwnedSheetXml): void {
+    if (target.isNew) {
+      this.addWhole(target.part, written.sheetXml);
+      this.setOverride(target.part, CT_WORKSHEET);
+      this.addSheetToWorkbook(target.sheet, target.part);
+      return;
+    }
+    const before = this.formulaCells(target.part);
+    const after = new Set(written.formulaCells);
+    if (before.some((ref) => !after.has(ref))) this.dropCalcChain = true;
+    this.addWhole(target.part, written.sheetXml);
+  }
 
   private summary(plan: SummarySheetPlan): void {
-    const sheets = this.sheets();
-    let part: string;
-    if (typeof plan.existing === "string") {
-      part = this.sheetPart(plan.existing);
-      this.removeSheetDrawings(part);
-    } else {
-      const lower = plan.name.toLocaleLowerCase("sv-SE");
-      const clash = sheets.find((s) => s.name.toLocaleLowerCase("sv-SE") === lower);
-      if (clash !== undefined) {
-        throw planError(
-          `Bladet "${clash.name}" finns redan och Balans har inte skapat det: byt namn på det, så skriver Balans sin summering.`,
-          `The sheet "${clash.name}" exists and was not created by Balans.`,
-        );
-      }
-      part = this.freeName("xl/worksheets/sheet", ".xml");
-    }
+    const target = this.ownedSheetPart(plan.existing, plan.name, "sin summering");
     const styles = this.styleBook();
-    const relsPart = this.pkg.relsPartName(part);
-    const chartWanted = plan.chart !== null;
-    const drawingRelId = chartWanted ? "rId1" : null;
-    const written = writeSummarySheet(plan, styles, drawingRelId);
-    if (typeof plan.existing !== "string") {
-      this.addWhole(part, written.sheetXml);
-      this.setOverride(part, CT_WORKSHEET);
-      this.addSheetToWorkbook(plan.name, part);
-    } else {
-      if (this.hasFormulas(part)) this.dropCalcChain = true;
-      this.whole.set(part, written.sheetXml);
-    }
-    if (written.chart !== null) {
+    const relsPart = this.pkg.relsPartName(target.part);
+    const written = writeSummarySheet(plan, styles, "rId1");
+    this.putOwnedSheet(target, written);
+    if (written.charts.length > 0) {
       const drawing = this.freeName("xl/drawings/drawing", ".xml");
-      const chart = this.freeName("xl/charts/chart", ".xml");
       const sheetRels = emptyRels();
-      addRelationship(sheetRels, REL_DRAWING, relativeTarget(part, drawing));
+      addRelationship(sheetRels, REL_DRAWING, relativeTarget(target.part, drawing));
       this.addWhole(relsPart, serializeXml(sheetRels));
       const drawingRels = emptyRels();
-      const chartRelId = addRelationship(drawingRels, REL_CHART, relativeTarget(drawing, chart));
-      this.addWhole(drawing, drawingXml(written.chart.anchor, chartRelId, written.chart.series.title));
-      this.addWhole(this.pkg.relsPartName(drawing), serializeXml(drawingRels));
-      this.addWhole(chart, chartXml(written.chart.series));
-      this.setOverride(drawing, CT_DRAWING);
-      this.setOverride(chart, CT_CHART);
-    } else if (this.pkg.has(relsPart)) {
-      this.remove(relsPart);
-    }
-  }
-
-  /** Whether an existing sheet part holds a formula (a quick look; the part is Balans's own). */
-  private hasFormulas(part: string): boolean {
-    return /<(?:\w+:)?f[\s>/]/u.test(this.pkg.text(part));
-  }
-
-  /** Removes the drawing parts (and their charts) of the owned summary sheet before it is written again. */
-  private removeSheetDrawings(sheetPart: string): void {
-    for (const rel of this.pkg.rels(sheetPart)) {
-      if (rel.external || rel.type !== REL_DRAWING || !this.pkg.has(rel.target)) continue;
-      for (const inner of this.pkg.rels(rel.target)) {
-        if (inner.external || !this.pkg.has(inner.target)) continue;
-        for (const chartRel of this.pkg.rels(inner.target)) {
-          if (!chartRel.external && /^xl\/charts\//iu.test(chartRel.target)) this.remove(chartRel.target);
-        }
-        if (/^xl\/(charts|drawings)\//iu.test(inner.target)) this.remove(inner.target);
+      const placed: DrawingChart[] = [];
+      for (const c of written.charts) {
+        const chart = this.freeName("xl/charts/chart", ".xml");
+        this.addWhole(chart, chartXml(c.spec));
+        this.setOverride(chart, CT_CHART);
+        placed.push({ anchor: c.anchor, chartRelId: addRelationship(drawingRels, REL_CHART, relativeTarget(drawing, chart)), title: c.spec.title });
       }
-      this.remove(rel.target);
+      this.addWhole(drawing, drawingXml(placed));
+      this.addWhole(this.pkg.relsPartName(drawing), serializeXml(drawingRels));
+      this.setOverride(drawing, CT_DRAWING);
+    } else {
+      this.dropPart(relsPart);
     }
+  }
+
+  private agenda(plan: AgendaSheetPlan): void {
+    const target = this.ownedSheetPart(plan.existing, plan.name, "mötesunderlaget");
+    const written = writeAgendaSheet(plan, this.styleBook());
+    this.putOwnedSheet(target, written);
+    this.dropPart(this.pkg.relsPartName(target.part));
+    // The header row printed on every page: the sheet-local name Excel uses for print titles.
+    const index = this.sheets().findIndex((s) => s.name === target.sheet);
+    const row = Math.trunc(plan.print.repeatRow);
+    if (index >= 0 && row >= 1) this.setLocalName("_xlnm.Print_Titles", index, `${quoteSheet(target.sheet)}!$${row}:$${row}`);
+  }
+
+  /** Removes a part of the input (a rels part Balans no longer needs); nothing when it is not there. */
+  private dropPart(part: string): void {
+    if (!this.pkg.has(part)) return;
+    this.removed.add(this.nameOf(part));
+    this.whole.delete(this.nameOf(part));
+  }
+
+  /** The cells of an existing sheet part that hold a formula (the part is Balans's own, and small). */
+  private formulaCells(part: string): string[] {
+    const text = this.pkg.text(part);
+    if (!/<(?:\w+:)?f[\s>/]/u.test(text)) return [];
+    const out: string[] = [];
+    for (const row of children(rootOf(parseDom(text, part)), "sheetData").flatMap((d) => children(d, "row"))) {
+      for (const c of children(row, "c")) if (child(c, "f") !== null) out.push(c.getAttribute("r") ?? "");
+    }
+    return out;
+  }
+
+  /**
+   * Removes what only an owned sheet refers to before it is written again: its drawing and chart
+   * parts (with their own rels, styles and colours), printer settings, comments — every part
+   * reachable through its relationships that no other part refers to. A part shared with another
+   * sheet (an image used twice) stays. No orphan is left.
+   */
+  private removeRelatedParts(sheetPart: string): void {
+    const reach = new Set<string>();
+    const visit = (part: string) => {
+      for (const rel of this.pkg.rels(part)) {
+        if (rel.external || !this.pkg.has(rel.target)) continue;
+        const target = this.nameOf(rel.target);
+        if (target === sheetPart || reach.has(target)) continue;
+        reach.add(target);
+        visit(target);
+      }
+    };
+    visit(sheetPart);
+    if (reach.size === 0) return;
+    const usedElsewhere = new Set<string>();
+    for (const entry of this.pkg.entries) {
+      const source = sourceOfRels(entry.name);
+      if (source === null || source === sheetPart || reach.has(source) || (source !== "" && !this.pkg.has(source))) continue;
+      for (const rel of this.pkg.rels(source)) if (!rel.external) usedElsewhere.add(this.nameOf(rel.target));
+    }
+    for (const part of reach) if (!usedElsewhere.has(part)) this.remove(part);
   }
 
   private addSheetToWorkbook(name: string, part: string): void {
@@ -369,7 +515,31 @@ class Patcher {
     this.touch(this.workbookRels);
   }
 
-  // ---- defined names (the ownership record) ----
+  // ---- defined names (the ownership record, print titles) ----
+
+  /**
+   * Excel keeps the names sorted case-insensitively, reading "_xlnm.Print_Area" as "Print_Area";
+   * "_" sorts before letters; names of the same text by sheet (workbook-level first).
+   */
+  private static nameKey(name: string): string {
+    return name.replace(/^_xlnm\./iu, "").toUpperCase().replace(/_/gu, "\u0001");
+  }
+
+  private static nameOrder(name: string, localSheetId: number | null): [string, number] {
+    return [Patcher.nameKey(name), localSheetId ?? -1];
+  }
+
+  /** Inserts a new `<definedName>` where Excel's order puts it. */
+  private static insertName(list: Element, el: Element, name: string, localSheetId: number | null): void {
+    const [key, sheet] = Patcher.nameOrder(name, localSheetId);
+    const after = children(list, "definedName").find((d) => {
+      const local = d.getAttribute("localSheetId");
+      const [k, s] = Patcher.nameOrder(d.getAttribute("name") ?? "", local === null ? null : Number(local));
+      return k > key || (k === key && s > sheet);
+    });
+    if (after === undefined) list.appendChild(el);
+    else list.insertBefore(el, after);
+  }
 
   private names(names: readonly NamePlan[], removeNames: readonly string[]): void {
     if (names.length === 0 && removeNames.length === 0) return;
@@ -377,9 +547,7 @@ class Patcher {
     let changed = false;
     const list = child(root, "definedNames");
     const workbookScoped = (el: Element) => !el.hasAttribute("localSheetId");
-    // Excel keeps names sorted case-insensitively, reading "_xlnm.Print_Area" as "Print_Area";
-    // "_" sorts before letters.
-    const key = (name: string) => name.replace(/^_xlnm\./iu, "").toUpperCase().replace(/_/gu, "\u0001");
+    const key = Patcher.nameKey;
     if (list !== null) {
       const gone = new Set(removeNames.map(key));
       for (const d of children(list, "definedName")) {
@@ -406,10 +574,7 @@ class Patcher {
           changed = true;
         }
         if (existing === undefined) {
-          // Excel keeps the names sorted by name, case-insensitively.
-          const after = children(target, "definedName").find((d) => key(d.getAttribute("name") ?? "") > key(n.name));
-          if (after === undefined) target.appendChild(el);
-          else target.insertBefore(el, after);
+          Patcher.insertName(target, el, n.name, null);
           changed = true;
         }
       }
@@ -420,6 +585,71 @@ class Patcher {
       changed = true;
     }
     if (changed) this.touch(this.workbookPart);
+  }
+
+  /** Creates or replaces a sheet-local name (e.g. `_xlnm.Print_Titles` of sheet `localSheetId`). */
+  private setLocalName(name: string, localSheetId: number, refersTo: string): void {
+    const root = rootOf(this.doc(this.workbookPart));
+    const list = child(root, "definedNames") ?? insertInOrder(root, createLike(root, "definedNames"), WORKBOOK_ORDER);
+    const key = Patcher.nameKey(name);
+    const existing = children(list, "definedName").find(
+      (d) => d.getAttribute("localSheetId") === String(localSheetId) && Patcher.nameKey(d.getAttribute("name") ?? "") === key,
+    );
+    if (existing !== undefined) {
+      if ((existing.textContent ?? "") === refersTo) return;
+      setText(existing, refersTo);
+    } else {
+      const el = createLike(list, "definedName", { name, localSheetId: String(localSheetId) });
+      setText(el, refersTo);
+      Patcher.insertName(list, el, name, localSheetId);
+    }
+    this.touch(this.workbookPart);
+  }
+
+  // ---- the since-last-check record (issue 11) ----
+
+  /** The custom XML part whose root element is `balansCheck` in the record's namespace, or null. */
+  private checkRecordPart(): string | null {
+    for (const rel of relationshipsOf(this.doc(this.workbookRels))) {
+      if (rel.external || relationshipKind(rel.type) !== "customXml") continue;
+      const part = this.pkg.resolveTarget(this.workbookPart, rel.target);
+      if (!this.pkg.has(part)) continue;
+      const root = rootOf(parseDom(this.pkg.text(part), part));
+      if (root.localName === CHECK_RECORD_ELEMENT && root.namespaceURI === CHECK_RECORD_NAMESPACE) return this.nameOf(part);
+    }
+    return null;
+  }
+
+  /**
+   * Stores the record: the part found by its namespace gets the new content (in place, the same
+   * part name); otherwise a custom XML part is added as Excel adds one (`customXml/itemN.xml`, its
+   * properties part with a fixed item id, a workbook relationship, the content types).
+   */
+  private checkRecord(json: string): void {
+    const xml = DECLARATION + checkRecordXml(json);
+    const found = this.checkRecordPart();
+    if (found !== null) {
+      if (this.pkg.text(found) !== xml) this.addWhole(found, xml);
+      return;
+    }
+    let n = 1;
+    while (this.exists(`customXml/item${n}.xml`) || this.exists(`customXml/itemProps${n}.xml`)) n++;
+    const item = `customXml/item${n}.xml`;
+    const props = `customXml/itemProps${n}.xml`;
+    this.addWhole(item, xml);
+    this.addWhole(
+      props,
+      `${DECLARATION.replace('standalone="yes"', 'standalone="no"')}<ds:datastoreItem ds:itemID="${CHECK_RECORD_ITEM_ID}" xmlns:ds="${NS_DATASTORE}">` +
+        `<ds:schemaRefs><ds:schemaRef ds:uri="${CHECK_RECORD_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+    );
+    const itemRels = emptyRels();
+    addRelationship(itemRels, REL_CUSTOM_XML_PROPS, relativeTarget(item, props));
+    this.addWhole(this.pkg.relsPartName(item), serializeXml(itemRels));
+    addRelationship(this.doc(this.workbookRels), REL_CUSTOM_XML, relativeTarget(this.workbookPart, item));
+    this.touch(this.workbookRels);
+    this.setOverride(props, CT_CUSTOM_XML_PROPS);
+    // The item is plain XML: the package's "xml" default says so, unless it says something else.
+    if (this.pkg.contentType(item) !== "application/xml") this.setOverride(item, "application/xml");
   }
 
   // ---- calculation chain ----

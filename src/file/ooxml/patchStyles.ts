@@ -114,6 +114,37 @@ export class StyleBook {
     return items.length;
   }
 
+  /**
+   * The `dxfs` index of a differential format (what a conditional-formatting rule applies): font
+   * colour and solid fill, written as Excel writes its own "light red fill with dark red text"
+   * (`<dxf><font><color/></font><fill><patternFill><bgColor/></patternFill></fill></dxf>`). An
+   * equal entry is reused; otherwise it is appended, so existing `dxfId`s keep their meaning.
+   */
+  dxf(spec: { fill: Rgb; font: Rgb }): number {
+    const key = JSON.stringify(["dxf", spec.fill, spec.font]);
+    const known = this.cache.get(key);
+    if (known !== undefined) return known;
+    const list = this.list("dxfs");
+    const dxf = createLike(list, "dxf");
+    const colour = argb(spec.font);
+    if (colour !== null) {
+      const font = createLike(list, "font");
+      font.appendChild(createLike(list, "color", { rgb: colour }));
+      dxf.appendChild(font);
+    }
+    const fillColour = argb(spec.fill);
+    if (fillColour !== null) {
+      const fill = createLike(list, "fill");
+      const pattern = createLike(list, "patternFill");
+      pattern.appendChild(createLike(list, "bgColor", { rgb: fillColour }));
+      fill.appendChild(pattern);
+      dxf.appendChild(fill);
+    }
+    const index = this.findOrAppend(list, dxf);
+    this.cache.set(key, index);
+    return index;
+  }
+
   private numFmtId(code: string): number {
     const builtIn = BUILT_IN_FORMATS[code];
     if (builtIn !== undefined) return builtIn;

@@ -10,6 +10,7 @@
 import type { DefinedName, SheetData, SheetTable, WorkbookData } from "../../domain/types";
 import { openPackage, relationshipKind, type OoxmlPackage, type OpenOptions, type Relationship } from "./openPackage";
 import { PackageError } from "./packageError";
+import { checkRecordOf } from "./readCheckRecord";
 import { readSharedStrings } from "./readSharedStrings";
 import { readDateStyles } from "./readStyles";
 import { EMPTY_ROW, parseRangeRef, readWorksheet, type WorksheetCells, type WorksheetContext } from "./readWorksheet";
@@ -137,7 +138,7 @@ export function readWorkbookData(input: Uint8Array | OoxmlPackage, options: Open
       throw e instanceof PackageError ? e.withSheet(sheet.name) : e;
     }
   }
-  return { sheets, names: workbook.names, structureLocked: workbook.structureLocked, date1904: workbook.date1904 };
+  return { sheets, names: workbook.names, structureLocked: workbook.structureLocked, date1904: workbook.date1904, ...checkRecordOf(pkg, workbook.rels) };
 }
 
 interface TablePart {

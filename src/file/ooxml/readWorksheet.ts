@@ -12,7 +12,7 @@
  * value the cell is empty (null). Cells hidden under a merge (all but its top-left) are empty,
  * as Excel shows them.
  */
-import { fromExcelSerial, isIsoDate } from "../../domain/isoDate";
+import { excelSerialToIsoDate, isIsoDate } from "../../domain/isoDate";
 import type { CellRange, CellValue } from "../../domain/types";
 import { decodeOoxmlText } from "../ooxmlText";
 import type { OoxmlPackage } from "./openPackage";
@@ -23,8 +23,6 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 /** Up to this many empty columns between two values of a row are filled with null. */
 const DENSE_GAP = 1024;
-/** Excel's 1904 date system: serial 0 is 1904-01-01, which is serial 1462 in the 1900 system. */
-const DATE_1904_OFFSET = 1462;
 
 /** Rows without values all share this array (frozen: it must never be written to). */
 export const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
@@ -45,15 +43,6 @@ export interface WorksheetContext {
   sharedStrings: readonly string[];
   dateStyles: readonly boolean[];
   date1904: boolean;
-}
-
-/** An Excel serial as a date in the workbook's date system, or null when it is not one. */
-export function serialToIsoDate(serial: number, date1904: boolean): string | null {
-  try {
-    return fromExcelSerial(date1904 ? serial + DATE_1904_OFFSET : serial);
-  } catch {
-    return null;
-  }
 }
 
 /** "AB12" → column 28 and row 12; row 0 when the reference has no row. Null when not a cell reference. */
@@ -287,7 +276,7 @@ function cellValue(type: string, text: string, style: number, ctx: WorksheetCont
       const n = Number(text);
       if (!Number.isFinite(n)) return null;
       if (ctx.dateStyles[style] === true) {
-        const iso = serialToIsoDate(n, ctx.date1904);
+        const iso = excelSerialToIsoDate(n, ctx.date1904);
         if (iso !== null) return { date: iso };
       }
       return n;

@@ -2,7 +2,8 @@
  * Issue 13: layer boundaries that cannot be walked around.
  * - src/domain imports nothing outside src/domain but decimal.js and date-fns;
  * - src/taskpane never imports src/file;
- * - only src/excel uses Excel.run.
+ * - only src/excel uses Excel.run;
+ * - nothing in src/ imports test/ or bench/ (the recording fake lives in test/support).
  * Checked twice: on the real tree by resolving every import path here (independently of ESLint),
  * and by running the project's ESLint configuration on small sources that try to walk around
  * the rules (deep `../`, detours, type imports, `require`, aliases of `Excel`).
@@ -55,6 +56,15 @@ describe("the tree as it is", () => {
     expect(breaches).toEqual([]);
   });
 
+  it("src never imports test/ or bench/", () => {
+    const breaches = sourceFiles().flatMap((f) =>
+      specifiers(f.text)
+        .filter((spec) => spec.startsWith(".") && /^(?:test|bench)(?:\/|$)/.test(resolvesTo(f.path, spec)))
+        .map((spec) => `${f.path}: ${spec}`),
+    );
+    expect(breaches).toEqual([]);
+  });
+
   it("only src/excel says Excel.run", () => {
     const places = sourceFiles()
       .filter((s) => !s.path.startsWith("src/excel/") && /\bExcel\s*(?:\.\s*run\b|\[)/.test(s.text.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, "")))
@@ -103,6 +113,8 @@ describe("the lint rules cannot be walked around", () => {
     ["domain: a dynamic import", { file: "src/domain/x.ts", code: 'export const b = () => import("../excel/run");\n' }, [B]],
     ["taskpane: src/file", { file: "src/taskpane/components/x.ts", code: 'import { a } from "../../file/readXlsx";\nexport const b = a;\n' }, [B]],
     ["taskpane: src/file by a detour", { file: "src/taskpane/x.ts", code: 'import { a } from "../taskpane/../file/ooxml/openPackage";\nexport const b = a;\n' }, [B]],
+    ["excel: the recording fake in test/support", { file: "src/excel/x.ts", code: 'import { FakeExcel } from "../../test/support/fakeExcel";\nexport const b = FakeExcel;\n' }, [B]],
+    ["app: a bench helper by a detour", { file: "src/app/x.ts", code: 'import { a } from "../app/../../bench/bench";\nexport const b = a;\n' }, [B]],
     ["excel: Excel.run is the adapter's", { file: "src/excel/x.ts", code: "export const r = () => Excel.run(async () => undefined);\n" }, []],
     ["app: Excel.run", { file: "src/app/x.ts", code: "export const r = () => Excel.run(async () => undefined);\n" }, [S]],
     ['taskpane: Excel["run"]', { file: "src/taskpane/x.ts", code: 'export const r = Excel["run"];\n' }, [S]],

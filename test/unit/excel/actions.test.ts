@@ -13,7 +13,7 @@ import {
   type ActionEnv,
 } from "../../../src/excel/actions";
 import { readSession } from "../../../src/excel/readSheets";
-import { FakeExcel, type FakeEvent } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel, type FakeEvent } from "../../support/fakeExcel";
 
 beforeEach(() => {
   readSession.documentedOnly = false;

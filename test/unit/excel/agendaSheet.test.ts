@@ -8,7 +8,7 @@ import type { SummarySheetPlan } from "../../../src/domain/types";
 import { createExcelPort, runInfogaMall, runKontrollera, runMotesunderlag, type ActionEnv } from "../../../src/excel/actions";
 import { applyPlan } from "../../../src/excel/applyPlan";
 import { readSession } from "../../../src/excel/readSheets";
-import { FakeExcel } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel } from "../../support/fakeExcel";
 
 beforeEach(() => {
   readSession.documentedOnly = false;

@@ -1,16 +1,9 @@
 import { FOLLOW_UP_STYLES } from "../../../src/domain/statusLabels";
 import type { StatusCell, StatusColumnPlan, SummarySheetPlan } from "../../../src/domain/types";
-import {
-  applyPlan,
-  charsToPoints,
-  chunkRows,
-  joinAddresses,
-  looksLikeFormula,
-  packJobs,
-  rowRuns,
-} from "../../../src/excel/applyPlan";
-import { FakeExcel, type FakeEvent } from "../../../src/excel/testing/fakeExcel";
-import { fakeWorkbookFor, measureApply } from "../../../src/excel/testing/measureApply";
+import { applyPlan } from "../../../src/excel/applyPlan";
+import { charsToPoints, chunkRows, joinAddresses, looksLikeFormula, packJobs, rowRuns } from "../../../src/excel/writeJobs";
+import { FakeExcel, type FakeEvent } from "../../support/fakeExcel";
+import { fakeWorkbookFor, measureApply } from "../../support/measureApply";
 
 const FOUR_MB = 4 * 1024 * 1024;
 const all = () => true;

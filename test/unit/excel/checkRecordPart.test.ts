@@ -10,7 +10,7 @@ import { runInfogaMall, runKontrollera, type ActionEnv } from "../../../src/exce
 import { applyPlan } from "../../../src/excel/applyPlan";
 import { readWorkbook, readWorkbookWithNotes } from "../../../src/excel/readWorkbook";
 import { readSession } from "../../../src/excel/readSheets";
-import { FakeExcel, fakeRootNamespace } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel, fakeRootNamespace } from "../../support/fakeExcel";
 
 beforeEach(() => {
   readSession.documentedOnly = false;

@@ -4,7 +4,7 @@
  * adapter's filled-down check (relativeFormula.ts).
  */
 import { isFilledDown, relativeForm } from "../../../src/excel/relativeFormula";
-import { FakeExcel, fakeShiftRows, subtractBox } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel, fakeShiftRows, subtractBox } from "../../support/fakeExcel";
 
 type Ctx = Excel.RequestContext;
 

@@ -1,8 +1,8 @@
 import type { WorkbookTemplate } from "../../../src/domain/template";
-import { charsToPoints } from "../../../src/excel/applyPlan";
+import { charsToPoints } from "../../../src/excel/writeJobs";
 import { uniqueSheetName, uniqueTableName } from "../../../src/app/workbookGuards";
 import { insertTemplate } from "../../../src/excel/insertTemplate";
-import { FakeExcel } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel } from "../../support/fakeExcel";
 
 const template = (): WorkbookTemplate => ({
   sheets: [

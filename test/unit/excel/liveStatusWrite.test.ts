@@ -6,8 +6,9 @@
 import { liveStatusFormula } from "../../../src/domain/liveStatus";
 import { statusRules } from "../../../src/domain/planLiveStatus";
 import type { StatusColumnPlan } from "../../../src/domain/types";
-import { applyPlan, tableRightOf } from "../../../src/excel/applyPlan";
-import { FakeExcel } from "../../../src/excel/testing/fakeExcel";
+import { applyPlan } from "../../../src/excel/applyPlan";
+import { tableRightOf } from "../../../src/excel/statusColumnJobs";
+import { FakeExcel } from "../../support/fakeExcel";
 
 const all = () => true;
 

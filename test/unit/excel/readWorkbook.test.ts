@@ -1,14 +1,8 @@
 import { SUMMARY_SHEET_NAME } from "../../../src/domain";
-import {
-  locateTable,
-  nextReadJobs,
-  readWorkbook,
-  toCellValue,
-  toWorkbookData,
-  type LoadedSheet,
-} from "../../../src/excel/readWorkbook";
+import { locateTable, toCellValue, toWorkbookData, type LoadedSheet } from "../../../src/excel/loadedData";
+import { nextReadJobs, readWorkbook } from "../../../src/excel/readWorkbook";
 import { readSession } from "../../../src/excel/readSheets";
-import { FakeExcel } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel } from "../../support/fakeExcel";
 
 beforeEach(() => {
   readSession.documentedOnly = false;

@@ -1,7 +1,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { BalansError } from "../../../src/app/port";
 import { CELL_EDIT_MESSAGE, runExcel, syncInBatches, toBalansError, type ExcelRunner } from "../../../src/excel/run";
-import { FakeExcel, FakeOfficeError } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel, FakeOfficeError } from "../../support/fakeExcel";
 
 const noSleep = () => Promise.resolve();
 

@@ -11,7 +11,7 @@ import { runAnalyse, runKontrollera, runSummering, selectRow, type ActionEnv } f
 import { applyPlan } from "../../../src/excel/applyPlan";
 import { readWorkbook, readWorkbookWithNotes } from "../../../src/excel/readWorkbook";
 import { readSession } from "../../../src/excel/readSheets";
-import { FakeExcel, type FakeSheet } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel, type FakeSheet } from "../../support/fakeExcel";
 
 const options = defaultOptions("2024-11-15");
 const HEADERS = ["Prioriterat område", "Vad", "Uppdrag/aktivitet", "Ansvarig funktion/operativ gruppering", "Beredande forum", "Uppföljning"];

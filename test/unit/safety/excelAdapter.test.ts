@@ -13,7 +13,7 @@ import { runKontrollera, runSummering, type ActionEnv } from "../../../src/excel
 import { readWorkbook } from "../../../src/excel/readWorkbook";
 import { sheetReference } from "../../../src/excel/address";
 import { readSession } from "../../../src/excel/readSheets";
-import { FakeExcel, type FakeCell, type FakeSheet } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel, type FakeCell, type FakeSheet } from "../../support/fakeExcel";
 import type { CorpusCase } from "../../fixtures/corpus/corpusCase";
 import {
   asExcelHoldsIt,

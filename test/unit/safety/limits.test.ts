@@ -10,7 +10,7 @@ import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { sampleWorkbook } from "../../../src/domain/sampleWorkbook";
 import { runKontrollera, runSummering, type ActionEnv } from "../../../src/excel/actions";
 import { MAX_CELLS_PER_READ } from "../../../src/excel/readWorkbook";
-import { FakeExcel, MAX_COLUMNS, MAX_ROWS, type FakeSheet } from "../../../src/excel/testing/fakeExcel";
+import { FakeExcel, MAX_COLUMNS, MAX_ROWS, type FakeSheet } from "../../support/fakeExcel";
 import { saveXlsx, writeTemplate } from "../../../src/file/applyPlanToWorkbook";
 import { readXlsx } from "../../../src/file/readXlsx";
 import { BAL } from "../../fixtures/corpus/corpusCase";

@@ -85,17 +85,90 @@ interface Retries {
 
 const noop = (): void => undefined;
 
-export function useApp({ port, language, strings, initialOptions, onOptionsChange }: UseAppInput): AppState {
-  const [options, setOptions] = React.useState<Options>(initialOptions);
-  const [load, setLoad] = React.useState<LoadState>({ kind: "loading" });
-  const [refreshing, setRefreshing] = React.useState(false);
-  const [running, setRunning] = React.useState<RunningAction | null>(null);
-  const [message, setMessage] = React.useState<ResultMessage | null>(null);
-  const [tab, setTab] = React.useState<TabName>("overview");
+/** The pane's state, changed only by {@link paneReducer}. */
+export interface PaneState {
+  options: Options;
+  load: LoadState;
+  refreshing: boolean;
+  running: RunningAction | null;
+  message: ResultMessage | null;
+  tab: TabName;
+  /** The id the next message gets. */
+  nextMessageId: number;
+}
 
-  const optionsRef = React.useRef(options);
+export type PaneEvent =
+  | { type: "options"; options: Options }
+  | { type: "tab"; tab: TabName }
+  | { type: "analyseStarted" }
+  | { type: "analyseSucceeded"; analysis: Analysis }
+  | { type: "analyseFailed" }
+  /** The retry of a failed analysis: its message goes, and a pane that has nothing shows loading. */
+  | { type: "analyseRetried" }
+  /** An action's outcome replaces whatever analysis was still being read. */
+  | { type: "analysisAdopted"; analysis: Analysis }
+  | { type: "actionStarted"; action: ActionKind }
+  | { type: "progressShown" }
+  | { type: "progress"; value: number }
+  | { type: "actionEnded" }
+  | { type: "message"; message: Omit<ResultMessage, "id"> }
+  | { type: "messageDismissed" };
+
+export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
+  switch (event.type) {
+    case "options":
+      return { ...state, options: event.options };
+    case "tab":
+      return { ...state, tab: event.tab };
+    case "analyseStarted":
+      return { ...state, refreshing: true };
+    case "analyseSucceeded":
+      return {
+        ...state,
+        load: { kind: "ready", analysis: event.analysis },
+        refreshing: false,
+        message: state.message !== null && state.message.source === "analyse" ? null : state.message,
+      };
+    case "analyseFailed":
+      return { ...state, load: state.load.kind === "ready" ? state.load : { kind: "failed" }, refreshing: false };
+    case "analyseRetried":
+      return { ...state, message: null, load: state.load.kind === "failed" ? { kind: "loading" } : state.load };
+    case "analysisAdopted":
+      return { ...state, load: { kind: "ready", analysis: event.analysis }, refreshing: false };
+    case "actionStarted":
+      return { ...state, message: null, running: { action: event.action, progress: null, showProgress: false } };
+    case "progressShown":
+      return state.running === null ? state : { ...state, running: { ...state.running, showProgress: true } };
+    case "progress":
+      return state.running === null ? state : { ...state, running: { ...state.running, progress: event.value } };
+    case "actionEnded":
+      return { ...state, running: null };
+    case "message":
+      return { ...state, message: { ...event.message, id: state.nextMessageId }, nextMessageId: state.nextMessageId + 1 };
+    case "messageDismissed":
+      return { ...state, message: null };
+  }
+}
+
+/** What a finished action reports: the analysis it brings (none: read a new one) and its success text. */
+interface ActionDone {
+  analysis: Analysis | null;
+  text: string;
+}
+
+export function useApp({ port, language, strings, initialOptions, onOptionsChange }: UseAppInput): AppState {
+  const [state, dispatch] = React.useReducer(paneReducer, initialOptions, (options): PaneState => ({
+    options,
+    load: { kind: "loading" },
+    refreshing: false,
+    running: null,
+    message: null,
+    tab: "overview",
+    nextMessageId: 1,
+  }));
+
+  const optionsRef = React.useRef(initialOptions);
   const analyseSeq = React.useRef(0);
-  const messageSeq = React.useRef(0);
   const busy = React.useRef(false);
   const mounted = React.useRef(true);
   const reanalyseTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -106,14 +179,9 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
   /** The latest callbacks, for the retry buttons (a callback cannot name itself while it is declared). */
   const latest = React.useRef<Retries>({ analyse: noop, kontrollera: noop, summering: noop, infogaMall: noop, writeAgenda: noop, selectRow: noop });
 
-  const show = React.useCallback(
-    (m: Omit<ResultMessage, "id">) => {
-      if (!mounted.current) return;
-      messageSeq.current += 1;
-      setMessage({ ...m, id: messageSeq.current });
-    },
-    [],
-  );
+  const show = React.useCallback((message: Omit<ResultMessage, "id">) => {
+    if (mounted.current) dispatch({ type: "message", message });
+  }, []);
 
   const showError = React.useCallback(
     (source: MessageSource, err: unknown, retry: (() => void) | null, fallback?: string) => {
@@ -127,22 +195,18 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
     async (opts: Options): Promise<void> => {
       analyseSeq.current += 1;
       const mine = analyseSeq.current;
-      setRefreshing(true);
+      dispatch({ type: "analyseStarted" });
       try {
         const analysis = await port.analyse(opts);
         if (!mounted.current || mine !== analyseSeq.current) return;
-        setLoad({ kind: "ready", analysis });
-        setMessage((m) => (m !== null && m.source === "analyse" ? null : m));
+        dispatch({ type: "analyseSucceeded", analysis });
       } catch (err) {
         if (!mounted.current || mine !== analyseSeq.current) return;
-        setLoad((prev) => (prev.kind === "ready" ? prev : { kind: "failed" }));
+        dispatch({ type: "analyseFailed" });
         showError("analyse", err, () => {
-          setMessage(null);
-          setLoad((prev) => (prev.kind === "failed" ? { kind: "loading" } : prev));
+          dispatch({ type: "analyseRetried" });
           latest.current.analyse(optionsRef.current);
         });
-      } finally {
-        if (mounted.current && mine === analyseSeq.current) setRefreshing(false);
       }
     },
     [port, showError],
@@ -178,109 +242,90 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
     };
   }, [port, analyse]);
 
-  /** Runs one writing action; the pane shows one action at a time. */
-  const run = React.useCallback(
-    async (action: ActionKind, work: (onProgress: (fraction: number) => void) => Promise<void>): Promise<void> => {
+  /**
+   * Runs one writing action (the pane shows one at a time): progress after PROGRESS_DELAY_MS, then
+   * its outcome's analysis adopted (or a new one read) and its success message, or its error with a
+   * retry. `call` resolving to undefined ends the action without a message.
+   */
+  const runAction = React.useCallback(
+    (action: ActionKind, call: (onProgress: (fraction: number) => void) => Promise<ActionDone | undefined>, retry: () => void): void => {
       if (busy.current) return;
       busy.current = true;
-      setMessage(null);
-      setRunning({ action, progress: null, showProgress: false });
+      dispatch({ type: "actionStarted", action });
       const timer = setTimeout(() => {
-        if (mounted.current) setRunning((r) => (r === null ? r : { ...r, showProgress: true }));
+        if (mounted.current) dispatch({ type: "progressShown" });
       }, PROGRESS_DELAY_MS);
       const onProgress = (fraction: number): void => {
         if (!mounted.current || !Number.isFinite(fraction)) return;
-        const value = Math.min(1, Math.max(0, fraction));
-        setRunning((r) => (r === null ? r : { ...r, progress: value }));
+        dispatch({ type: "progress", value: Math.min(1, Math.max(0, fraction)) });
       };
-      try {
-        await work(onProgress);
-      } finally {
-        clearTimeout(timer);
-        busy.current = false;
-        if (mounted.current) setRunning(null);
-      }
+      void (async () => {
+        try {
+          const done = await call(onProgress);
+          if (done === undefined) return;
+          if (done.analysis !== null) {
+            analyseSeq.current += 1;
+            if (mounted.current) dispatch({ type: "analysisAdopted", analysis: done.analysis });
+          }
+          show({ source: action, intent: "success", title: strings.successTitle, text: done.text, detail: null, retry: null });
+          if (done.analysis === null) void analyse(optionsRef.current);
+        } catch (err) {
+          showError(action, err, retry);
+        } finally {
+          clearTimeout(timer);
+          busy.current = false;
+          if (mounted.current) dispatch({ type: "actionEnded" });
+        }
+      })();
     },
-    [],
+    [analyse, show, showError, strings],
   );
 
-  /** An action's outcome replaces whatever analysis was still being read. */
-  const adoptAnalysis = React.useCallback((analysis: Analysis) => {
-    analyseSeq.current += 1;
-    if (!mounted.current) return;
-    setRefreshing(false);
-    setLoad({ kind: "ready", analysis });
-  }, []);
-
   const kontrollera = React.useCallback((): void => {
-    void run("kontrollera", async (onProgress) => {
-      try {
+    runAction(
+      "kontrollera",
+      async (onProgress) => {
         const outcome = await port.kontrollera(optionsRef.current, onProgress);
-        adoptAnalysis(outcome.analysis);
-        show({
-          source: "kontrollera",
-          intent: "success",
-          title: strings.successTitle,
-          text: strings.kontrolleraDone(outcome.statusColumns),
-          detail: null,
-          retry: null,
-        });
-      } catch (err) {
-        showError("kontrollera", err, () => latest.current.kontrollera());
-      }
-    });
-  }, [run, port, adoptAnalysis, show, showError, strings]);
+        return { analysis: outcome.analysis, text: strings.kontrolleraDone(outcome.statusColumns) };
+      },
+      () => latest.current.kontrollera(),
+    );
+  }, [runAction, port, strings]);
 
   const summering = React.useCallback((): void => {
-    void run("summering", async (onProgress) => {
-      try {
+    runAction(
+      "summering",
+      async (onProgress) => {
         const outcome = await port.summering(optionsRef.current, onProgress);
-        adoptAnalysis(outcome.analysis);
-        show({
-          source: "summering",
-          intent: "success",
-          title: strings.successTitle,
-          text: strings.summeringDone(outcome.summarySheet),
-          detail: null,
-          retry: null,
-        });
-      } catch (err) {
-        showError("summering", err, () => latest.current.summering());
-      }
-    });
-  }, [run, port, adoptAnalysis, show, showError, strings]);
+        return { analysis: outcome.analysis, text: strings.summeringDone(outcome.summarySheet) };
+      },
+      () => latest.current.summering(),
+    );
+  }, [runAction, port, strings]);
 
   const infogaMall = React.useCallback(
     (withSample: boolean): void => {
-      void run("mall", async () => {
-        let sheet: string;
-        try {
-          sheet = await port.infogaMall(withSample);
-        } catch (err) {
-          showError("mall", err, () => latest.current.infogaMall(withSample));
-          return;
-        }
-        show({ source: "mall", intent: "success", title: strings.successTitle, text: strings.mallDone(sheet), detail: null, retry: null });
-        void analyse(optionsRef.current);
-      });
+      runAction(
+        "mall",
+        async () => ({ analysis: null, text: strings.mallDone(await port.infogaMall(withSample)) }),
+        () => latest.current.infogaMall(withSample),
+      );
     },
-    [run, port, analyse, show, showError, strings],
+    [runAction, port, strings],
   );
 
   const writeAgenda = React.useCallback(
     (forum: string, date: string): void => {
-      void run("agenda", async () => {
-        try {
+      runAction(
+        "agenda",
+        async () => {
           const outcome = await port.motesunderlag?.(optionsRef.current, forum, date);
-          if (outcome === undefined) return;
-          adoptAnalysis(outcome.analysis);
-          show({ source: "agenda", intent: "success", title: strings.successTitle, text: strings.agendaDone(outcome.sheet, outcome.printSetup), detail: null, retry: null });
-        } catch (err) {
-          showError("agenda", err, () => latest.current.writeAgenda(forum, date));
-        }
-      });
+          return outcome === undefined ? undefined : { analysis: outcome.analysis, text: strings.agendaDone(outcome.sheet, outcome.printSetup) };
+        },
+        () => latest.current.writeAgenda(forum, date),
+      );
     },
-    [run, port, adoptAnalysis, show, showError, strings],
+    [runAction, port, strings],
   );
   const motesunderlag = port.motesunderlag === undefined ? undefined : writeAgenda;
 
@@ -300,7 +345,7 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
   const changeOptions = React.useCallback(
     (next: Options): void => {
       optionsRef.current = next;
-      setOptions(next);
+      dispatch({ type: "options", options: next });
       try {
         const saved = onOptionsChangeRef.current?.(next);
         if (saved instanceof Promise) {
@@ -319,23 +364,24 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
   );
 
   const reload = React.useCallback((): void => {
-    setMessage(null);
+    dispatch({ type: "messageDismissed" });
     void analyse(optionsRef.current);
   }, [analyse]);
 
-  const dismissMessage = React.useCallback(() => setMessage(null), []);
+  const dismissMessage = React.useCallback(() => dispatch({ type: "messageDismissed" }), []);
+  const setTab = React.useCallback((tab: TabName) => dispatch({ type: "tab", tab }), []);
 
   React.useEffect(() => {
     latest.current = { analyse: (o) => void analyse(o), kontrollera, summering, infogaMall, writeAgenda, selectRow };
   });
 
   return {
-    options,
-    load,
-    refreshing,
-    running,
-    message,
-    tab,
+    options: state.options,
+    load: state.load,
+    refreshing: state.refreshing,
+    running: state.running,
+    message: state.message,
+    tab: state.tab,
     setTab,
     reload,
     kontrollera,

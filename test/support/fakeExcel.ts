@@ -20,7 +20,7 @@
  *    `numberFormat` as null instead of failing, as Microsoft's performance page says Excel may).
  * It is not Excel: positions, sizes and behaviour elsewhere are simplified.
  */
-import type { ExcelRunner } from "../run";
+import type { ExcelRunner } from "../../src/excel/run";
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string };

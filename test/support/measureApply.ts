@@ -2,8 +2,8 @@
  * Measures what applying a plan costs in Excel round trips and request size, on the fake
  * workbook (for the benchmark and tests; no Office needed).
  */
-import type { Plan } from "../../domain/types";
-import { applyPlan } from "../applyPlan";
+import type { Plan } from "../../src/domain/types";
+import { applyPlan } from "../../src/excel/applyPlan";
 import { FakeExcel } from "./fakeExcel";
 
 export interface ApplyMeasure {
