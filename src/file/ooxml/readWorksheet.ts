@@ -211,6 +211,7 @@ export function readWorksheet(pkg: OoxmlPackage, part: string, ctx: WorksheetCon
     close(name) {
       if (!inCell) {
         if (name === "sheetData") inSheetData = false;
+        else if (name === "row") rows.trimLast();
         return;
       }
       switch (name) {
@@ -262,7 +263,7 @@ function cellValue(type: string, text: string, style: number, ctx: WorksheetCont
     }
     case "inlineStr":
     case "str":
-      return decodeOoxmlText(text);
+      return ownString(decodeOoxmlText(text));
     case "b":
       return text.trim() === "1" || text.trim() === "true";
     case "e":
@@ -282,6 +283,14 @@ function cellValue(type: string, text: string, style: number, ctx: WorksheetCont
       return n;
     }
   }
+}
+
+/**
+ * `text` in a string of its own: a text cut from the part's XML would keep the whole piece of XML
+ * it was cut from alive (on a full sheet, the sheet's XML). (" " + s).slice(1) copies it.
+ */
+function ownString(text: string): string {
+  return text.length < 2 ? text : (" " + text).slice(1);
 }
 
 function outOfGrid(part: string, where: string): PackageError {
@@ -330,6 +339,13 @@ class RowCollector {
     const at = col - first;
     if (at > cells.length) fillGap(cells, at - cells.length);
     cells[at] = value;
+  }
+
+  /** The row last added, at its exact length: an array grown cell by cell keeps room for 17. */
+  trimLast(): void {
+    const i = this.cells.length - 1;
+    const cells = this.cells[i];
+    if (cells !== undefined && cells.length > 1 && cells.length <= DENSE_GAP) this.cells[i] = cells.slice();
   }
 
   private push(row: number, col: number, value: CellValue): void {
