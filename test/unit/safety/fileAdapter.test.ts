@@ -396,12 +396,7 @@ describe("the file adapter's corpus", () => {
  * Cases where the second run is known to plan differently because of the engine, not the writer
  * (reported to the lead; the tests run again once it is fixed):
  */
-const KNOWN_ENGINE_ISSUES: Record<string, string> = {
-  // Two plain ranges with one empty column between them: the first range's dates column fills
-  // that column, so on the next run the two ranges touch and are read as one (planLiveStatus
-  // checks the dates column's own cells, not the neighbour it would join).
-  "plain-ranges-side-by-side": "the dates column joins two plain ranges",
-};
+const KNOWN_ENGINE_ISSUES: Record<string, string> = {};
 
 describe.each(RUN.map((c) => [c.name, c] as const))("file adapter, corpus %s", (_name, c) => {
   const second = KNOWN_ENGINE_ISSUES[c.name] === undefined ? it : it.skip;
