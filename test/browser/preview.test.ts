@@ -303,7 +303,9 @@ function describeBrowserTests(): void {
     const path = await download.path();
     const { workbook } = await readXlsx(readFileSync(path));
     expect(workbook.getWorksheet("Balanslista")?.getCell("I2").value).toBe("Balans status");
-    expect(workbook.getWorksheet("Balanslista")?.getCell("I4").value).toBe("Försenad");
+    // The live status (issue 11): Balans's formula over the dates column, with the day's label cached.
+    expect(workbook.getWorksheet("Balanslista")?.getCell("I4").value).toMatchObject({ formula: expect.stringMatching(/^IF\(J4="","",/u), result: "Försenad" });
+    expect(workbook.getWorksheet("Balanslista")?.getCell("J2").value).toBe("Balans datum");
   });
 
   it("has no serious or critical accessibility violations (axe-core) in the pane, before and after Summering", async () => {
