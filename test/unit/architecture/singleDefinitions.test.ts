@@ -49,7 +49,7 @@ describe("one definition of each concept", () => {
   });
 
   it("spells the link colour once, in src/domain/linkColour.ts (the preview's copy of the Office theme palette is data)", () => {
-    const literal = occurrences(/["'`#]0563C1/gi).filter((p) => !p.startsWith("src/preview/sheetView.ts:") || !isThemePalette(p));
+    const literal = occurrences(/["'`#]0563C1/gi).filter((p) => !p.startsWith("src/preview/cellColours.ts:") || !isThemePalette(p));
     expect([...new Set(literal.map(line))]).toEqual(["src/domain/linkColour.ts"]);
   });
 

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { createSamplePort } from "../../../src/preview/PreviewPort";
-import { buildSheetView, colourOf, fillColour, type GridCell, type SheetView, widthToPx } from "../../../src/preview/sheetView";
+import { colourOf, fillColour } from "../../../src/preview/cellColours";
+import { buildSheetView, type GridCell, type SheetView, widthToPx } from "../../../src/preview/sheetView";
 
 const cellAt = (view: SheetView, address: string): GridCell | undefined =>
   view.rows.flatMap((r) => r.cells).find((c) => c.address === address);
