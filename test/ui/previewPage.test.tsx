@@ -55,6 +55,10 @@ async function badAmounts(): Promise<File> {
   return new File([bytes], "belopp.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }
 
+// Kontrollera and Summering patch the workbook's package and load it again for the grid: several
+// seconds in jsdom on a busy 2-core machine. Not a timed test: the limit only stops a hang.
+jest.setTimeout(60_000);
+
 describe("PreviewPage", () => {
   it("shows the sample workbook as a grid with sheet tabs, the notice with the date, and the pane", async () => {
     const { container } = renderPage();
