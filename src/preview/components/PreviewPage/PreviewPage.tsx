@@ -181,6 +181,14 @@ function usePanePort(port: PreviewPort, setReveal: (reveal: GridReveal) => void)
       analyse: (options) => port.analyse(options),
       kontrollera: (options, onProgress) => port.kontrollera(options, onProgress).then(after),
       summering: (options, onProgress) => port.summering(options, onProgress).then(after),
+      // Mötesunderlag: the grid shows the agenda sheet from its first cell.
+      motesunderlag: (options, forum, date) =>
+        port.motesunderlag(options, forum, date).then((outcome) => {
+          if (outcome.sheet !== port.getView().sheet) port.showSheet(outcome.sheet);
+          nonce.current += 1;
+          setReveal({ sheet: outcome.sheet, address: "A1", nonce: nonce.current });
+          return outcome;
+        }),
       infogaMall: (withSample) => port.infogaMall(withSample),
       selectRow: (sheet, row) => port.selectRow(sheet, row),
     };
