@@ -21,7 +21,7 @@ import type { TemplateTable, WorkbookTemplate } from "../src/domain/template";
 import { runKontrollera, runSummering } from "../src/excel/actions";
 import { FakeExcel } from "../test/support/fakeExcel";
 import { measureApply } from "../test/support/measureApply";
-import { saveXlsx, writeTemplate } from "../src/file/applyPlanToWorkbook";
+import { saveXlsx, writeTemplate } from "../src/file/writeTemplate";
 import { fullSheetSection, peerSection, startupSection } from "./bin";
 import { median, timeEngine } from "./engine";
 import { agreementRows, balanslistaRows, distributionRows, syntheticWorkbook } from "./synthetic";

@@ -50,21 +50,6 @@ export function assertFreeColumns(data: WorkbookData, plans: readonly StatusColu
   }
 }
 
-/**
- * @deprecated The summary sheet is no longer found by its name: prepare.ts decides it by the
- * ownership record (a user's sheet of that name is left alone). Kept until the preview calls prepare.
- */
-export function assertNoNameClash(sheetNames: readonly string[], name: string): void {
-  const clash = sheetNames.find((s) => s !== name && s.toLocaleLowerCase("sv-SE") === name.toLocaleLowerCase("sv-SE"));
-  if (clash) {
-    throw new BalansError(
-      "sheet-not-empty",
-      `Bladet "${clash}" heter nästan som summeringsbladet "${name}": byt namn på det först.`,
-      `The sheet "${clash}" is named almost like the summary sheet "${name}": rename it first.`,
-    );
-  }
-}
-
 /** `base`, else `base_2`, `base_3`… — the first table name not taken by a table or defined name. */
 export function uniqueTableName(base: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));

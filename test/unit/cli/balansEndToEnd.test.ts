@@ -11,7 +11,7 @@ import { EXIT_OK, EXIT_USAGE, runCli } from "../../../src/cli/runCli";
 import { OWNED_COLUMN_HEADER, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import type { ReportJson } from "../../../src/domain/reportJson";
 import { sampleWorkbook } from "../../../src/domain/sampleWorkbook";
-import { saveXlsx } from "../../../src/file/applyPlanToWorkbook";
+import { saveXlsx } from "../../../src/file/writeTemplate";
 import { readXlsx } from "../../../src/file/readXlsx";
 import { snapshot } from "../file/xlsxFixtures";
 import { memoryIo, type MemoryIo } from "./memoryIo";

@@ -11,7 +11,7 @@ import { sampleWorkbook } from "../../../src/domain/sampleWorkbook";
 import { runKontrollera, runSummering, type ActionEnv } from "../../../src/excel/actions";
 import { MAX_CELLS_PER_READ } from "../../../src/excel/readWorkbook";
 import { FakeExcel, MAX_COLUMNS, MAX_ROWS, type FakeSheet } from "../../support/fakeExcel";
-import { saveXlsx, writeTemplate } from "../../../src/file/applyPlanToWorkbook";
+import { saveXlsx, writeTemplate } from "../../../src/file/writeTemplate";
 import { readXlsx } from "../../../src/file/readXlsx";
 import { BAL } from "../../fixtures/corpus/corpusCase";
 import { memoryIo } from "../cli/memoryIo";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { sampleWorkbook } from "../../../../src/domain/sampleWorkbook";
 import type { CellValue, SheetData, WorkbookData } from "../../../../src/domain/types";
 import { nativeInflateRaw } from "../../../../src/cli/nativeInflate";
-import { saveXlsx, writeTemplate } from "../../../../src/file/applyPlanToWorkbook";
+import { saveXlsx, writeTemplate } from "../../../../src/file/writeTemplate";
 import type { InflateRaw } from "../../../../src/file/ooxml/openPackage";
 import { PackageError } from "../../../../src/file/ooxml/packageError";
 import { readWorkbookData } from "../../../../src/file/ooxml/readWorkbookData";
