@@ -298,6 +298,8 @@ function describeBrowserTests(): void {
     await paneReady(page);
     await pane(page).getByRole("button", { name: "Kontrollera", exact: true }).click();
     await pane(page).getByText("Klart").waitFor();
+    // The grid shows the port's workbook: once it has the status column, the download has it too.
+    await gridCell(page, "Balanslista", "I2").filter({ hasText: "Balans status" }).waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner .xlsx" }).click()]);
     expect(download.suggestedFilename()).toBe("balans-forhandsvisning.xlsx");
     const path = await download.path();
