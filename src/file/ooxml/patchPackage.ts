@@ -39,24 +39,14 @@ import { chartXml, drawingXml, type DrawingChart } from "./chartParts";
 import { openPackage, relationshipKind, type OoxmlPackage } from "./openPackage";
 import { PackageError } from "./packageError";
 import { MINIMAL_STYLES, StyleBook } from "./patchStyles";
-import {
-  addStatusRules,
-  addTableColumn,
-  columnSqref,
-  datesColumnWrites,
-  maxRulePriority,
-  removeBalansRules,
-  renameTableColumn,
-  SheetWriter,
-  STATUS_COLUMN_WIDTH,
-  statusColumnWrites,
-  tableRect,
-} from "./patchSheet";
+import { addTableColumn, datesColumnWrites, renameTableColumn, STATUS_COLUMN_WIDTH, statusColumnWrites, tableRect } from "./patchSheet";
+import { applySheetEditToDom, type SheetEdit } from "./sheetEdit";
+import { columnSqref } from "./sheetRules";
+import { StreamFallback, streamSheetEdit } from "./sheetStream";
 import {
   addRelationship,
   child,
   children,
-  colLetters,
   createLike,
   CT_CHART,
   CT_DRAWING,
@@ -118,9 +108,17 @@ interface SheetEntry {
   part: string | null;
 }
 
+/**
+ * How existing sheets are patched: `"stream"` (the default) streams the cells and falls back to a
+ * DOM of the whole sheet for what the stream does not take (sheetStream.ts); `"dom"` always uses
+ * the DOM; `"stream-only"` never falls back (it throws instead). The last two exist so that
+ * tests and the benchmark can compare the paths.
+ */
+export type SheetPatching = "stream" | "dom" | "stream-only";
+
 /** Applies `plan` to the package `input`; returns the new package. Throws {@link PackageError}. */
-export function patchPackage(input: Uint8Array, plan: Plan): Uint8Array {
-  return new Patcher(openPackage(input)).apply(plan);
+export function patchPackage(input: Uint8Array, plan: Plan, sheets: SheetPatching = "stream"): Uint8Array {
+  return new Patcher(openPackage(input), sheets).apply(plan);
 }
 
 /** "xl/worksheets/_rels/sheet1.xml.rels" → "xl/worksheets/sheet1.xml"; "_rels/.rels" → "" (the package). */
@@ -135,6 +133,8 @@ class Patcher {
   /** Parts written whole (not parsed), by part name. */
   private readonly whole = new Map<string, string>();
   private readonly removed = new Set<string>();
+  /** Sheet parts patched by the streaming patcher: their new bytes, in pieces. */
+  private readonly streamed = new Map<string, Uint8Array[]>();
   /** New part names, in the order they are added. */
   private readonly added: string[] = [];
   private readonly workbookPart: string;
@@ -143,7 +143,10 @@ class Patcher {
   private stylesPart: string | null = null;
   private dropCalcChain = false;
 
-  constructor(private readonly pkg: OoxmlPackage) {
+  constructor(
+    private readonly pkg: OoxmlPackage,
+    private readonly sheetPatching: SheetPatching,
+  ) {
     this.workbookPart = pkg.workbookPart();
     this.workbookRels = pkg.relsPartName(this.workbookPart);
   }
@@ -209,6 +212,7 @@ class Patcher {
     if (!this.pkg.has(name)) return;
     this.removed.add(name);
     this.docs.delete(name);
+    this.streamed.delete(name);
     this.dirty.delete(name);
     this.whole.delete(name);
     const rels = this.pkg.relsPartName(name);
@@ -297,48 +301,38 @@ class Patcher {
   // ---- status columns ----
 
   private statusColumns(sheet: string, plans: StatusColumnPlan[]): void {
-    const part = this.sheetPart(sheet);
-    const doc = this.doc(part);
-    const writer = new SheetWriter(doc);
+    const part = this.nameOf(this.sheetPart(sheet));
     const styles = this.styleBook();
-    // Balans's earlier rules on each column go first, so that the new ones take their place and
-    // the priorities after them are the same on every run.
-    const places = plans.map((plan) => removeBalansRules(doc, plan.column, plan.headerRow));
+    const edit: SheetEdit = { sheet, writes: [], mustBeEmpty: [], widths: [], rules: [] };
     for (const plan of plans) {
       const inTable = this.joinTable(part, sheet, plan, plan.column, plan.exists, plan.header);
-      this.assertFree(writer, sheet, plan.column, plan.exists, [plan.headerRow, ...plan.cells.map((c) => c.row)]);
-      writer.write(statusColumnWrites(plan, styles, inTable));
-      if (!plan.exists) writer.setColumnWidth(plan.column, STATUS_COLUMN_WIDTH);
+      // A new owned column may only go where every cell is empty: never over the user's data.
+      if (!plan.exists) for (const row of [plan.headerRow, ...plan.cells.map((c) => c.row)]) edit.mustBeEmpty.push({ row, col: plan.column });
+      edit.writes.push(...statusColumnWrites(plan, styles, inTable));
+      if (!plan.exists) edit.widths.push({ col: plan.column, chars: STATUS_COLUMN_WIDTH });
       const dates = plan.dates ?? null;
       if (dates !== null) {
         const datesInTable = this.joinTable(part, sheet, plan, dates.column, dates.exists, dates.header);
-        this.assertFree(writer, sheet, dates.column, dates.exists, [plan.headerRow, ...dates.cells.map((c) => c.row)]);
-        writer.write(datesColumnWrites(dates, plan.headerRow, styles, datesInTable));
-        if (!dates.exists) writer.setColumnWidth(dates.column, DATES_COLUMN_WIDTH);
+        if (!dates.exists) for (const row of [plan.headerRow, ...dates.cells.map((c) => c.row)]) edit.mustBeEmpty.push({ row, col: dates.column });
+        edit.writes.push(...datesColumnWrites(dates, plan.headerRow, styles, datesInTable));
+        if (!dates.exists) edit.widths.push({ col: dates.column, chars: DATES_COLUMN_WIDTH });
       }
-    }
-    let priority = maxRulePriority(doc) + 1;
-    plans.forEach((plan, i) => {
-      const rules = plan.conditionalFormats ?? [];
       const sqref = columnSqref(plan.column, plan.cells.map((c) => c.row));
-      priority += addStatusRules(doc, sqref, rules, styles, priority, places[i]);
-    });
-    writer.updateDimension();
-    if (writer.removedFormula) this.dropCalcChain = true;
-    this.touch(part);
-  }
-
-  /** A new owned column may only go where every cell is empty: never over the user's data. */
-  private assertFree(writer: SheetWriter, sheet: string, column: number, exists: boolean, rows: number[]): void {
-    if (exists) return;
-    for (const row of rows) {
-      if (writer.hasContent(row, column)) {
-        throw planError(
-          `Cellen ${colLetters(column)}${row} på bladet "${sheet}" är inte tom: Balans skriver inte över den. Flytta innehållet och kör igen.`,
-          `The cell ${colLetters(column)}${row} on the sheet "${sheet}" is not empty: Balans does not write over it. Move its content and run again.`,
-        );
-      }
+      edit.rules.push({ column: plan.column, headerRow: plan.headerRow, sqref, rules: plan.conditionalFormats ?? [] });
     }
+    let removedFormula: boolean;
+    try {
+      if (this.sheetPatching === "dom") throw new StreamFallback("the DOM path was asked for");
+      const streamed = streamSheetEdit(part, this.pkg.textChunks(part), edit, styles);
+      this.streamed.set(part, streamed.pieces);
+      removedFormula = streamed.removedFormula;
+    } catch (e) {
+      if (!(e instanceof StreamFallback) || this.sheetPatching === "stream-only") throw e;
+      const doc = this.doc(part);
+      removedFormula = applySheetEditToDom(doc, edit, styles).removedFormula;
+      this.touch(part);
+    }
+    if (removedFormula) this.dropCalcChain = true;
   }
 
   /**
@@ -681,7 +675,10 @@ class Patcher {
     for (const entry of this.pkg.entries) {
       if (this.removed.has(entry.name)) continue;
       const data = content.get(entry.name);
-      items.push(data === undefined ? { kind: "copy", entry } : { kind: "data", name: entry.name, data, time: entry.time, date: entry.date });
+      const pieces = this.streamed.get(entry.name);
+      if (data !== undefined) items.push({ kind: "data", name: entry.name, data, time: entry.time, date: entry.date });
+      else if (pieces !== undefined) items.push({ kind: "pieces", name: entry.name, pieces, time: entry.time, date: entry.date });
+      else items.push({ kind: "copy", entry });
     }
     for (const name of this.added) {
       const data = content.get(name);

@@ -10,7 +10,9 @@ export type PackageItem =
   /** An entry of the input, copied as stored. */
   | { kind: "copy"; entry: ZipEntry }
   /** A part with new content (`time`/`date`: MS-DOS fields to write). */
-  | { kind: "data"; name: string; data: Uint8Array; time: number; date: number };
+  | { kind: "data"; name: string; data: Uint8Array; time: number; date: number }
+  /** A part with new content in pieces (a streamed sheet), deflated one piece after the other. */
+  | { kind: "pieces"; name: string; pieces: readonly Uint8Array[]; time: number; date: number };
 
 /** MS-DOS time and date fields → a local Date (what fflate takes); 1980-01-01 when invalid. */
 export function dosDateTime(time: number, date: number): Date {
@@ -47,7 +49,10 @@ export function writePackage(items: readonly PackageItem[]): Uint8Array {
       const file = new ZipDeflate(item.name, { level: 6 });
       file.mtime = dosDateTime(item.time, item.date);
       zip.add(file);
-      file.push(item.data, true);
+      const pieces = item.kind === "data" ? [item.data] : item.pieces;
+      if (pieces.length === 0) file.push(new Uint8Array(0), true);
+      pieces.forEach((piece, i) => file.push(piece, i === pieces.length - 1));
+      if (failure !== null) throw failure;
     }
     if (failure !== null) throw failure;
   }

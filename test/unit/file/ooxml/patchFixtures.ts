@@ -111,3 +111,57 @@ export function withBalanslista(input: Uint8Array, sheetName = "Balanslista"): U
   items.push({ kind: "data", name: tablePart, data: enc.encode(tableXml), ...stamp });
   return writePackage(items);
 }
+
+/** The first worksheet's part (in the workbook's sheet order) and its name. */
+export function firstWorksheet(input: Uint8Array): { part: string; name: string } {
+  const pkg = openPackage(input);
+  const wbPart = pkg.workbookPart();
+  const wb = parseDom(pkg.text(wbPart), wbPart);
+  const sheets = child(rootOf(wb), "sheets");
+  for (const s of sheets === null ? [] : children(sheets, "sheet")) {
+    const id = Array.from(s.attributes).find((a) => a.localName === "id" && a.namespaceURI === NS_REL)?.value;
+    const rel = pkg.rels(wbPart).find((r) => r.id === id);
+    if (rel !== undefined && rel.type === REL_WORKSHEET && pkg.has(rel.target)) return { part: rel.target, name: s.getAttribute("name") ?? "" };
+  }
+  throw new Error("no worksheet");
+}
+
+/**
+ * The workbook with the balanslista rows (a plain range, header and four rows in A:F) added to
+ * its first worksheet, two rows below the last row that sheet has — as a user would type them
+ * into a sheet that already holds other things (in the first gap of seven free rows, so below
+ * the sheet's data unless that reaches the last row of the grid). Only that sheet's part
+ * changes; its own rows, cells and everything around `<sheetData>` stay as Excel wrote them.
+ * Returns the header row too.
+ */
+export function withBalanslistaInFirstSheet(input: Uint8Array): { bytes: Uint8Array; sheet: string; part: string; headerRow: number } {
+  const pkg = openPackage(input);
+  const { part, name } = firstWorksheet(input);
+  const doc = parseDom(pkg.text(part), part);
+  const data = child(rootOf(doc), "sheetData");
+  if (data === null) throw new Error(`no sheetData in ${part}`);
+  const existing = children(data, "row");
+  const taken = new Set(existing.map((r) => Number(r.getAttribute("r")) || 0));
+  let headerRow = 2;
+  while ([-1, 0, 1, 2, 3, 4, 5].some((d) => taken.has(headerRow + d))) headerRow++;
+  const after = existing.find((r) => (Number(r.getAttribute("r")) || 0) > headerRow) ?? null;
+  [HEADERS, ...ROWS].forEach((values, i) => {
+    const r = headerRow + i;
+    const row = createLike(data, "row", { r: String(r) });
+    values.forEach((v, j) => {
+      const c = createLike(data, "c", { r: `${col(j)}${r}`, t: "inlineStr" });
+      const is = createLike(data, "is");
+      const t = createLike(data, "t");
+      t.appendChild(doc.createTextNode(v));
+      is.appendChild(t);
+      c.appendChild(is);
+      row.appendChild(c);
+    });
+    data.insertBefore(row, after);
+  });
+  const enc = new TextEncoder();
+  const items: PackageItem[] = pkg.entries.map((entry) =>
+    entry.name === part ? { kind: "data", name: part, data: enc.encode(serializeXml(doc)), time: entry.time, date: entry.date } : { kind: "copy", entry },
+  );
+  return { bytes: writePackage(items), sheet: name, part, headerRow };
+}
