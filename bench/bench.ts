@@ -8,7 +8,9 @@
  *     fake Excel that records every request; see test/support/);
  *  4. the task pane's initial JavaScript, gzipped (from dist/, after `npm run build`);
  *  5.–7. the compiled `balans` program (bench/bin.ts): start-up against `node -e 0`, `report
- *     --json` against openpyxl on the 50 000-row file, and issue 8's full sheet.
+ *     --json` against openpyxl on the 50 000-row file, and issue 8's full sheet;
+ *  8. issue 9: `apply` (read, analyse, patch the package, write) on the 50 000-row file against a
+ *     bare ExcelJS read-and-write of the same file (time and peak memory, own processes).
  * `npm run bench -- 5 6` runs only the sections named. A section that fails says why; the rest run.
  */
 import { execFileSync } from "node:child_process";
@@ -97,6 +99,26 @@ async function cliSection(): Promise<void> {
   log();
 }
 
+/** Five alternating runs of two child modes on one file (after one warm-up each): medians. */
+function pairOfMedians(a: string, b: string, file: string): { a: { ms: number; mb: number }; b: { ms: number; mb: number } } {
+  const runs: Record<string, { ms: number; maxRssMb: number }[]> = { [a]: [], [b]: [] };
+  child(a, file);
+  child(b, file);
+  for (let i = 0; i < 5; i++) for (const mode of [a, b]) runs[mode]?.push(child(mode, file));
+  const med = (mode: string) => ({ ms: median((runs[mode] ?? []).map((x) => x.ms)), mb: median((runs[mode] ?? []).map((x) => x.maxRssMb)) });
+  return { a: med(a), b: med(b) };
+}
+
+async function applySection(): Promise<void> {
+  const file = await cliFile();
+  log(`8. apply mot en ren ExcelJS-läsning och -skrivning av samma fil (${CLI_ROWS} fördelningsrader, 5 körningar var i egna processer, växelvis, median)`);
+  const { a: bare, b: apply } = pairOfMedians("bare-rw", "apply", file);
+  log(`   ExcelJS läs + skriv: ${fmt(bare.ms, 0)} ms  ${fmt(bare.mb, 0)} MB topp-RSS`);
+  log(`   apply:               ${fmt(apply.ms, 0)} ms  ${fmt(apply.mb, 0)} MB topp-RSS`);
+  log(`   kvot:                ${(apply.ms / bare.ms).toFixed(2)}× tid   ${(apply.mb / bare.mb).toFixed(2)}× minne   (mål ≤ 1,5×)`);
+  log();
+}
+
 function fakeWith(n: number): FakeExcel {
   const excel = new FakeExcel();
   for (const t of tables(n)) excel.workbook.addTable("Data", t.name, t.top, t.left, t.headers, t.rows);
@@ -155,6 +177,7 @@ async function main(): Promise<void> {
     ["5", startupSection],
     ["6", async () => peerSection(await cliFile(), CLI_ROWS)],
     ["7", fullSheetSection],
+    ["8", applySection],
   ];
   const only = process.argv.slice(2).filter((a) => /^\d+$/u.test(a));
   for (const [id, section] of sections) {

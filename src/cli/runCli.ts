@@ -293,11 +293,15 @@ async function apply(args: Args, io: CliIo): Promise<number> {
   // The package is read sparsely and patched: every part Balans does not own is copied as it was
   // (src/file/ooxml/patchPackage.ts); nothing is lost, so there is nothing to warn about.
   const bytes = await readBytes(io, file);
-  const { readWorkbookData } = await import("../file/ooxml/readWorkbookData");
-  const data = await asWorkbook(file, Promise.resolve().then(() => readWorkbookData(bytes)));
+  const [{ readWorkbookData }, { nativeInflateRaw: inflateRaw }, { nativeDeflater: deflater }] = await Promise.all([
+    import("../file/ooxml/readWorkbookData"),
+    import("./nativeInflate"),
+    import("./nativeDeflate"),
+  ]);
+  const data = await asWorkbook(file, Promise.resolve().then(() => readWorkbookData(bytes, { inflateRaw })));
   const { analysis, plan } = await analyse(data, file, today, "apply");
   const { patchPackage } = await import("../file/ooxml/patchPackage");
-  const written = await asWorkbook(file, Promise.resolve().then(() => patchPackage(bytes, plan)));
+  const written = await asWorkbook(file, Promise.resolve().then(() => patchPackage(bytes, plan, { inflateRaw, deflater })));
   await writeOut(io, out, written);
   io.stdout(describeApply(out, analysis, plan));
   return EXIT_OK;

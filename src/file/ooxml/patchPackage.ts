@@ -36,7 +36,7 @@ import { CHECK_RECORD_NAMESPACE } from "../../domain/checkRecord";
 import { CHECK_RECORD_ELEMENT, checkRecordXml } from "../../domain/checkRecordXml";
 import type { AgendaSheetPlan, NamePlan, Plan, StatusColumnPlan, SummarySheetPlan } from "../../domain/types";
 import { chartXml, drawingXml, type DrawingChart } from "./chartParts";
-import { openPackage, relationshipKind, type OoxmlPackage } from "./openPackage";
+import { openPackage, relationshipKind, type InflateRaw, type OoxmlPackage } from "./openPackage";
 import { PackageError } from "./packageError";
 import { MINIMAL_STYLES, StyleBook } from "./patchStyles";
 import { addTableColumn, datesColumnWrites, renameTableColumn, STATUS_COLUMN_WIDTH, statusColumnWrites, tableRect } from "./patchSheet";
@@ -70,7 +70,7 @@ import {
   serializeXml,
   setText,
 } from "./patchXml";
-import { writePackage, type PackageItem } from "./writePackage";
+import { writePackage, type CompressedPart, type Deflater, type PackageItem, type WriteOptions } from "./writePackage";
 import { quoteSheet, writeAgendaSheet, writeSummarySheet, type OwnedSheetXml } from "./writeSummarySheet";
 
 /** Order of a workbook part's children (ECMA-376 CT_Workbook). */
@@ -116,9 +116,18 @@ interface SheetEntry {
  */
 export type SheetPatching = "stream" | "dom" | "stream-only";
 
+export interface PatchOptions {
+  sheets?: SheetPatching;
+  /** The inflater for the parts Balans reads (default: fflate; the command line gives Node's zlib). */
+  inflateRaw?: InflateRaw;
+  /** The compressor for the parts Balans writes (default: fflate; the command line gives Node's zlib). */
+  deflater?: () => Deflater;
+}
+
 /** Applies `plan` to the package `input`; returns the new package. Throws {@link PackageError}. */
-export function patchPackage(input: Uint8Array, plan: Plan, sheets: SheetPatching = "stream"): Uint8Array {
-  return new Patcher(openPackage(input), sheets).apply(plan);
+export function patchPackage(input: Uint8Array, plan: Plan, options: PatchOptions = {}): Uint8Array {
+  const pkg = openPackage(input, options.inflateRaw === undefined ? {} : { inflateRaw: options.inflateRaw });
+  return new Patcher(pkg, options.sheets ?? "stream", options.deflater === undefined ? {} : { deflater: options.deflater }).apply(plan);
 }
 
 /** "xl/worksheets/_rels/sheet1.xml.rels" → "xl/worksheets/sheet1.xml"; "_rels/.rels" → "" (the package). */
@@ -133,8 +142,8 @@ class Patcher {
   /** Parts written whole (not parsed), by part name. */
   private readonly whole = new Map<string, string>();
   private readonly removed = new Set<string>();
-  /** Sheet parts patched by the streaming patcher: their new bytes, in pieces. */
-  private readonly streamed = new Map<string, Uint8Array[]>();
+  /** Sheet parts patched by the streaming patcher: their new bytes, in pieces or compressed. */
+  private readonly streamed = new Map<string, Uint8Array[] | CompressedPart>();
   /** New part names, in the order they are added. */
   private readonly added: string[] = [];
   private readonly workbookPart: string;
@@ -146,6 +155,7 @@ class Patcher {
   constructor(
     private readonly pkg: OoxmlPackage,
     private readonly sheetPatching: SheetPatching,
+    private readonly writeOptions: WriteOptions,
   ) {
     this.workbookPart = pkg.workbookPart();
     this.workbookRels = pkg.relsPartName(this.workbookPart);
@@ -308,13 +318,13 @@ class Patcher {
       const inTable = this.joinTable(part, sheet, plan, plan.column, plan.exists, plan.header);
       // A new owned column may only go where every cell is empty: never over the user's data.
       if (!plan.exists) for (const row of [plan.headerRow, ...plan.cells.map((c) => c.row)]) edit.mustBeEmpty.push({ row, col: plan.column });
-      edit.writes.push(...statusColumnWrites(plan, styles, inTable));
+      for (const w of statusColumnWrites(plan, styles, inTable)) edit.writes.push(w);
       if (!plan.exists) edit.widths.push({ col: plan.column, chars: STATUS_COLUMN_WIDTH });
       const dates = plan.dates ?? null;
       if (dates !== null) {
         const datesInTable = this.joinTable(part, sheet, plan, dates.column, dates.exists, dates.header);
         if (!dates.exists) for (const row of [plan.headerRow, ...dates.cells.map((c) => c.row)]) edit.mustBeEmpty.push({ row, col: dates.column });
-        edit.writes.push(...datesColumnWrites(dates, plan.headerRow, styles, datesInTable));
+        for (const w of datesColumnWrites(dates, plan.headerRow, styles, datesInTable)) edit.writes.push(w);
         if (!dates.exists) edit.widths.push({ col: dates.column, chars: DATES_COLUMN_WIDTH });
       }
       const sqref = columnSqref(plan.column, plan.cells.map((c) => c.row));
@@ -323,9 +333,12 @@ class Patcher {
     let removedFormula: boolean;
     try {
       if (this.sheetPatching === "dom") throw new StreamFallback("the DOM path was asked for");
-      const streamed = streamSheetEdit(part, this.pkg.textChunks(part), edit, styles);
-      this.streamed.set(part, streamed.pieces);
-      removedFormula = streamed.removedFormula;
+      // With a deflater the pieces are compressed as they come; without, they are kept for fflate.
+      const deflater = this.writeOptions.deflater?.();
+      const pieces: Uint8Array[] = [];
+      const emit = deflater === undefined ? (piece: Uint8Array) => pieces.push(piece) : (piece: Uint8Array) => deflater.push(piece);
+      removedFormula = streamSheetEdit(part, this.pkg.textChunks(part), edit, styles, emit).removedFormula;
+      this.streamed.set(part, deflater === undefined ? pieces : deflater.finish());
     } catch (e) {
       if (!(e instanceof StreamFallback) || this.sheetPatching === "stream-only") throw e;
       const doc = this.doc(part);
@@ -677,13 +690,14 @@ class Patcher {
       const data = content.get(entry.name);
       const pieces = this.streamed.get(entry.name);
       if (data !== undefined) items.push({ kind: "data", name: entry.name, data, time: entry.time, date: entry.date });
-      else if (pieces !== undefined) items.push({ kind: "pieces", name: entry.name, pieces, time: entry.time, date: entry.date });
+      else if (Array.isArray(pieces)) items.push({ kind: "pieces", name: entry.name, pieces, time: entry.time, date: entry.date });
+      else if (pieces !== undefined) items.push({ kind: "compressed", name: entry.name, part: pieces, time: entry.time, date: entry.date });
       else items.push({ kind: "copy", entry });
     }
     for (const name of this.added) {
       const data = content.get(name);
       if (data !== undefined) items.push({ kind: "data", name, data, time, date });
     }
-    return writePackage(items);
+    return writePackage(items, this.writeOptions);
   }
 }

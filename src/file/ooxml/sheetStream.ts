@@ -81,9 +81,8 @@ interface OpenRow {
   qname: string;
   start: number;
   selfClosing: boolean;
-  /** The writes of this row by column (ascending), or null when the row is not written. */
-  writes: CellWrite[] | null;
-  next: number;
+  /** Whether Balans writes in this row. */
+  written: boolean;
   lastCol: number;
 }
 
@@ -99,34 +98,35 @@ interface OpenCell {
 }
 
 /**
- * Applies `edit` to the sheet whose text comes in `chunks`; returns the new part's bytes in
- * pieces. Throws {@link StreamFallback} for a sheet it does not take, the not-empty error of
- * the edit, or a {@link PackageError} for XML that is not well-formed.
+ * Applies `edit` to the sheet whose text comes in `chunks` and hands the new part's bytes to
+ * `emit` piece by piece, in order, as they are made (so a caller can compress them at once).
+ * Throws {@link StreamFallback} for a sheet it does not take (the caller then drops what was
+ * emitted), the not-empty error of the edit, or a {@link PackageError} for XML that is not
+ * well-formed.
  */
-export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: SheetEdit, styles: StyleBook): SheetEditResult & { pieces: Uint8Array[] } {
-  // The writes by row, each row's by column; a later write to the same cell wins.
-  const byCell = new Map<number, CellWrite>();
-  for (const w of edit.writes) byCell.set(cellKey(w.row, w.col), w);
-  const byRow = new Map<number, CellWrite[]>();
-  for (const w of byCell.values()) {
-    const list = byRow.get(w.row);
-    if (list === undefined) byRow.set(w.row, [w]);
-    else list.push(w);
+export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: SheetEdit, styles: StyleBook, emit: (piece: Uint8Array) => void): SheetEditResult {
+  // The writes in row and column order; of two writes to one cell the later one (in plan order) wins.
+  const sorted = edit.writes.map((w, i) => ({ w, i })).sort((a, b) => a.w.row - b.w.row || a.w.col - b.w.col || a.i - b.i);
+  const writes: CellWrite[] = [];
+  for (const { w } of sorted) {
+    const last = writes[writes.length - 1];
+    if (last !== undefined && last.row === w.row && last.col === w.col) writes[writes.length - 1] = w;
+    else writes.push(w);
   }
-  for (const list of byRow.values()) list.sort((a, b) => a.col - b.col);
-  const rowsToWrite = [...byRow.keys()].sort((a, b) => a - b);
-  let nextRowIndex = 0;
+  /** Index of the first write not yet placed. */
+  let next = 0;
   const mustBeEmpty = new Set(edit.mustBeEmpty.map((c) => cellKey(c.row, c.col)));
   const notEmpty = new Set<number>();
   let removedFormula = false;
+  /** Whether new rows may come (a self-closing `<sheetData/>` then gets an end tag). */
+  const rowsComing = writes.some((w) => !isClear(w));
 
   const encoder = new TextEncoder();
-  const pieces: Uint8Array[] = [];
   let pending = "";
   const out = (text: string) => {
     pending += text;
     if (pending.length >= OUTPUT_PIECE_CHARS) {
-      pieces.push(encoder.encode(pending));
+      emit(encoder.encode(pending));
       pending = "";
     }
   };
@@ -159,29 +159,31 @@ export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: Sh
   let depth = 0;
   let rootStartTag = "";
   let phase: "head" | "cells" | "tail" = "head";
-  let head = "";
   let dataTag = { qname: "", open: "", selfClosing: false };
   let p = "";
   let lastRow = 0;
   let row: OpenRow | null = null;
   let cell: OpenCell | null = null;
 
-  /** New rows for the writes above `limit` (exclusive) that no existing row holds. */
+  /** New rows for the writes above row `limit` (exclusive): no existing row holds them. */
   const newRowsBefore = (limit: number) => {
     let text = "";
-    while (nextRowIndex < rowsToWrite.length && (rowsToWrite[nextRowIndex] as number) < limit) {
-      const r = rowsToWrite[nextRowIndex++] as number;
-      const cells = (byRow.get(r) ?? []).filter((w) => !isClear(w));
-      if (cells.length > 0) text += `<${p}row r="${r}">${cells.map((w) => cellXml(p, w, null)).join("")}</${p}row>`;
+    while (next < writes.length && (writes[next] as CellWrite).row < limit) {
+      const r = (writes[next] as CellWrite).row;
+      let cells = "";
+      for (; next < writes.length && (writes[next] as CellWrite).row === r; next++) {
+        const w = writes[next] as CellWrite;
+        if (!isClear(w)) cells += cellXml(p, w, null);
+      }
+      if (cells !== "") text += `<${p}row r="${r}">${cells}</${p}row>`;
     }
     return text;
   };
-  /** The new cells of the open row left of column `limit` (exclusive). */
-  const newCellsBefore = (r: OpenRow, limit: number) => {
+  /** The new cells of row `row` left of column `limit` (exclusive). */
+  const newCellsBefore = (row: number, limit: number) => {
     let text = "";
-    const writes = r.writes as CellWrite[];
-    while (r.next < writes.length && (writes[r.next] as CellWrite).col < limit) {
-      const w = writes[r.next++] as CellWrite;
+    while (next < writes.length && (writes[next] as CellWrite).row === row && (writes[next] as CellWrite).col < limit) {
+      const w = writes[next++] as CellWrite;
       if (!isClear(w)) text += cellXml(p, w, null);
     }
     return text;
@@ -197,9 +199,14 @@ export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: Sh
       if (d === 0) rootStartTag = buf.slice(tagStart(parser.position) - bufStart, parser.position - bufStart);
       if (d !== 1 || localOf(tag.name) !== "sheetData") return;
       const start = tagStart(parser.position);
-      head = buf.slice(0, start - bufStart);
       dataTag = { qname: tag.name, open: buf.slice(start - bufStart, parser.position - bufStart), selfClosing: tag.isSelfClosing };
       p = prefixOf(tag.name);
+      // The part before the cells, edited as a small DOM (`<sheetData/>` stands in for the cells), goes out first.
+      const rootName = /^<([^\s/>]+)/u.exec(rootStartTag)?.[1] ?? "worksheet";
+      const before = parseDom(`${buf.slice(0, start - bufStart)}<${tag.name}/></${rootName}>`, part);
+      editBeforeCells(before, edit);
+      out(splitAtCells(before, tag.name)[0]);
+      out(tag.isSelfClosing ? (rowsComing ? dataTag.open.replace(/\s*\/>$/u, ">") : dataTag.open) : dataTag.open);
       phase = "cells";
       skipTo(parser.position);
       return;
@@ -216,19 +223,18 @@ export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: Sh
         copyTo(start);
         out(inserted);
       }
-      const writes = byRow.get(r) ?? null;
-      if (writes !== null) nextRowIndex++; // this row takes its own writes
-      row = { row: r, qname: tag.name, start, selfClosing: tag.isSelfClosing, writes, next: 0, lastCol: 0 };
+      const w = writes[next];
+      row = { row: r, qname: tag.name, start, selfClosing: tag.isSelfClosing, written: w !== undefined && w.row === r, lastCol: 0 };
       return;
     }
     if (row === null) return;
     if (d === 3 && localOf(tag.name) === "c") {
-      if (row.writes === null) return;
+      if (!row.written) return;
       const ref = parseCellRef(tag.attributes.r ?? "");
       if (ref === null || ref.row !== row.row || ref.col <= row.lastCol) throw new StreamFallback(`cell ${tag.attributes.r ?? "(no r)"} in row ${row.row}`);
       row.lastCol = ref.col;
       const start = tagStart(parser.position);
-      const inserted = newCellsBefore(row, ref.col);
+      const inserted = newCellsBefore(row.row, ref.col);
       if (inserted !== "") {
         copyTo(start);
         out(inserted);
@@ -273,16 +279,18 @@ export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: Sh
       const bodyEnd = dataTag.selfClosing ? end : tagStart(end);
       copyTo(bodyEnd);
       out(newRowsBefore(Number.POSITIVE_INFINITY));
+      if (!dataTag.selfClosing || rowsComing) out(`</${dataTag.qname}>`);
       skipTo(end);
       phase = "tail";
     }
   });
 
   const closeCell = (c: OpenCell, end: number) => {
-    const key = cellKey((row as OpenRow).row, c.col);
-    const w = byCell.get(key);
-    if (w === undefined) return;
-    (row as OpenRow).next++;
+    const r = (row as OpenRow).row;
+    const w = writes[next];
+    if (w === undefined || w.row !== r || w.col !== c.col) return;
+    next++;
+    const key = cellKey(r, c.col);
     if (mustBeEmpty.has(key) && c.hasContent) notEmpty.add(key);
     if (c.hasExtLst) throw new StreamFallback(`cell ${c.attrs.r ?? ""} has extLst`);
     if (c.hasFormula && w.formula === undefined) removedFormula = true;
@@ -292,11 +300,11 @@ export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: Sh
   };
 
   const closeRow = (r: OpenRow, end: number) => {
-    if (r.writes === null) {
+    if (!r.written) {
       if (end - bufStart >= BUFFER_FLUSH_CHARS) copyTo(end);
       return;
     }
-    const rest = newCellsBefore(r, Number.POSITIVE_INFINITY);
+    const rest = newCellsBefore(r.row, Number.POSITIVE_INFINITY);
     if (r.selfClosing) {
       if (rest !== "") {
         const tag = buf.slice(r.start - bufStart, end - bufStart);
@@ -325,34 +333,18 @@ export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: Sh
   const finished = (): boolean => phase === "tail";
   if (!finished()) throw new StreamFallback("no <sheetData>");
   for (const c of edit.mustBeEmpty) if (notEmpty.has(cellKey(c.row, c.col))) throw notEmptyError(edit.sheet, c);
-  const body = pending;
-  const bodyPieces = pieces.splice(0);
-  const tail = buf.slice(copyFrom - bufStart);
 
-  // The parts around the cells, edited as small DOMs: `<sheetData/>` stands in for the cells.
-  const rootName = /^<([^\s/>]+)/u.exec(rootStartTag)?.[1] ?? "worksheet";
-  const placeholder = `<${dataTag.qname}/>`;
-  const before = sheetDom(`${head}${placeholder}</${rootName}>`, part);
-  editBeforeCells(before, edit);
-  const after = sheetDom(`${rootStartTag}${placeholder}${tail}`, part);
+  // The part after the cells, edited as a small DOM (the root's start tag and `<sheetData/>` before it).
+  const after = parseDom(`${rootStartTag}<${dataTag.qname}/>${buf.slice(copyFrom - bufStart)}`, part);
   editAfterCells(after, edit, styles);
-  const headText = splitAtCells(before, dataTag.qname)[0];
-  const tailText = splitAtCells(after, dataTag.qname)[1];
-
-  const wroteRows = bodyPieces.length > 0 || body !== "";
-  const open = dataTag.selfClosing ? (wroteRows ? dataTag.open.replace(/\s*\/>$/u, ">") : dataTag.open) : dataTag.open;
-  const close = dataTag.selfClosing && !wroteRows ? "" : `</${dataTag.qname}>`;
-  const result: Uint8Array[] = [encoder.encode(`${headText}${open}`), ...bodyPieces, encoder.encode(`${body}${close}${tailText}`)];
-  return { removedFormula, pieces: result };
+  out(splitAtCells(after, dataTag.qname)[1]);
+  if (pending !== "") emit(encoder.encode(pending));
+  return { removedFormula };
 }
 
 function localOf(name: string): string {
   const colon = name.indexOf(":");
   return colon === -1 ? name : name.slice(colon + 1);
-}
-
-function sheetDom(text: string, part: string): Document {
-  return parseDom(text, part);
 }
 
 /** The serialised sheet split where its (empty) `<sheetData>` stands: [before it, after it]. */
