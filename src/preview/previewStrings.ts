@@ -22,6 +22,8 @@ export interface PreviewStrings {
   emptySheet: string;
   noSheets: string;
   rowsShown: (shown: number, total: number, first: number, last: number) => string;
+  /** The grid cuts wide sheets: the last column shown and the last one used (letters). */
+  columnsShown: (lastShown: string, lastUsed: string) => string;
   reading: (file: string) => string;
   openFailedTitle: string;
   openFailed: (file: string) => string;
@@ -55,6 +57,7 @@ const sv: PreviewStrings = {
   emptySheet: "Bladet är tomt.",
   noSheets: "Arbetsboken har inga blad.",
   rowsShown: (shown, total, first, last) => `Visar ${shown} av ${total} rader (rad ${first}–${last}).`,
+  columnsShown: (lastShown, lastUsed) => `Visar kolumnerna A–${lastShown} av A–${lastUsed}.`,
   reading: (file) => `Läser ${file} …`,
   openFailedTitle: "Filen kunde inte öppnas",
   openFailed: (file) => `${file} kunde inte läsas som en Excel-arbetsbok (.xlsx). Arbetsboken som visas är oförändrad.`,
@@ -88,6 +91,7 @@ const en: PreviewStrings = {
   emptySheet: "The sheet is empty.",
   noSheets: "The workbook has no sheets.",
   rowsShown: (shown, total, first, last) => `Showing ${shown} of ${total} rows (rows ${first}–${last}).`,
+  columnsShown: (lastShown, lastUsed) => `Showing columns A–${lastShown} of A–${lastUsed}.`,
   reading: (file) => `Reading ${file} …`,
   openFailedTitle: "The file could not be opened",
   openFailed: (file) => `${file} could not be read as an Excel workbook (.xlsx). The workbook shown is unchanged.`,

@@ -15,6 +15,11 @@ import { formatCellText, internalLinkOf, type InternalLink } from "./formatCellT
 
 /** Rows shown at most. @default 500 */
 export const MAX_GRID_ROWS = 500;
+/**
+ * Columns shown at most: a used range can reach column XFD (16 384 columns, e.g. one stray value
+ * in the last cell), and 500 rows of that many cells is more than a browser tab holds (issue 8).
+ */
+export const MAX_GRID_COLUMNS = 100;
 
 export interface CellLook {
   /** CSS colour `#RRGGBB`, or null for none. */
@@ -61,6 +66,8 @@ export interface SheetView {
   rows: GridRow[];
   /** Rows in the used range (from row 1). */
   totalRows: number;
+  /** Columns in the used range (from column A); more than `columns.length` when they are cut at {@link MAX_GRID_COLUMNS}. */
+  totalColumns: number;
   /** First and last row shown (0 when the sheet is empty). */
   firstRow: number;
   lastRow: number;
@@ -94,7 +101,7 @@ export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions)
   const rules = textRules(ws);
   const used = usedExtent(ws, tables);
   const name = ws.name;
-  if (used.bottom === 0 || used.right === 0) return { name, columns: [], rows: [], totalRows: 0, firstRow: 0, lastRow: 0 };
+  if (used.bottom === 0 || used.right === 0) return { name, columns: [], rows: [], totalRows: 0, totalColumns: 0, firstRow: 0, lastRow: 0 };
 
   let firstRow = 1;
   const focus = options.focusRow ?? null;
@@ -102,10 +109,11 @@ export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions)
     firstRow = Math.max(1, Math.min(focus - Math.floor(maxRows / 2), used.bottom - maxRows + 1));
   }
   const lastRow = Math.min(used.bottom, firstRow + maxRows - 1);
+  const lastCol = Math.min(used.right, MAX_GRID_COLUMNS);
 
   const columns: GridColumn[] = [];
   const columnModels = (ws.columns ?? []) as (ExcelJS.Column | undefined)[];
-  for (let c = 1; c <= used.right; c++) {
+  for (let c = 1; c <= lastCol; c++) {
     const width = columnModels[c - 1]?.width;
     columns.push({ col: c, letter: columnLetter(c), widthPx: widthToPx(typeof width === "number" && width > 0 ? width : DEFAULT_WIDTH_CHARS) });
   }
@@ -116,13 +124,13 @@ export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions)
     const rowModel = ws.findRow(r);
     const height = rowModel?.height;
     const cells: GridCell[] = [];
-    for (let c = 1; c <= used.right; c++) {
+    for (let c = 1; c <= lastCol; c++) {
       if (covered.has(`${r}:${c}`)) continue;
       const cell = ws.findCell(r, c);
       const gridCell = toGridCell(r, c, cell, tables, options.language);
       applyTextRules(gridCell, rules);
       if (cell?.isMerged && cell.master.address === cell.address) {
-        const span = mergeSpan(ws, cell, r, c, lastRow, used.right);
+        const span = mergeSpan(ws, cell, r, c, lastRow, lastCol);
         gridCell.colSpan = span.cols;
         gridCell.rowSpan = span.rows;
         for (let rr = r; rr < r + span.rows; rr++) {
@@ -134,7 +142,7 @@ export function buildSheetView(ws: ExcelJS.Worksheet, options: SheetViewOptions)
     rows.push({ row: r, heightPx: typeof height === "number" && height > 0 ? Math.round((height * 4) / 3) : null, cells: overflowText(cells, columns) });
   }
   widenLastColumn(columns, rows);
-  return { name, columns, rows, totalRows: used.bottom, firstRow, lastRow };
+  return { name, columns, rows, totalRows: used.bottom, totalColumns: used.right, firstRow, lastRow };
 }
 
 /** The widest the last column grows to show its text. */

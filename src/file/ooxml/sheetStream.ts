@@ -34,9 +34,12 @@ const BUFFER_FLUSH_CHARS = 1 << 16;
 const MARKER = "balans-sheet-data";
 const MARKER_DATA = "here";
 
-const attrEscape = (v: string) =>
-  v.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;").replace(/\t/gu, "&#9;").replace(/\n/gu, "&#10;").replace(/\r/gu, "&#13;");
-const textEscape = (v: string) => v.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;");
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+const escapeOne = (ch: string) => ESCAPES[ch] as string;
+/** An attribute value as XML (one pass over the text). */
+const attrEscape = (v: string) => v.replace(/[&<>"\t\n\r]/gu, escapeOne);
+/** Text content as XML (one pass over the text). */
+const textEscape = (v: string) => v.replace(/[&<>]/gu, escapeOne);
 
 /** The prefix of a qualified name, with its colon ("x:" for "x:row"); "" when none. */
 const prefixOf = (qname: string) => {

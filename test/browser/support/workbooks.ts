@@ -34,3 +34,27 @@ export async function badAmountsWorkbook(): Promise<Buffer> {
   ws.getColumn(5).width = 14;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export const SPARSE_SHEET = "Balanslista";
+
+/**
+ * A balanslista (an Excel table A1:F3: one overdue row, one planned) and one typed value in the
+ * sheet's very last cell, XFD1048576 — so that the used range is the whole grid (issue 8).
+ */
+export async function sparseBalanslistaWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(SPARSE_SHEET);
+  ws.addTable({
+    name: "Balanslista",
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: ["Prioriterat område", "Vad", "Uppdrag/aktivitet", "Ansvarig funktion/operativ gruppering", "Beredande forum", "Uppföljning"].map((name) => ({ name, filterButton: true })),
+    rows: [
+      ["1. Psykisk hälsa", "Handlingsplan", "Ta fram plan", "Kommunförbundet", "SVOM", "SVOM 3/6 2024 – beslut om remiss"],
+      ["2. Barn och unga", "Barnahus", "Utvärdera", "Region JH", "Chefsgruppen", "Klart 31/12 2030"],
+    ],
+  });
+  ws.getCell("XFD1048576").value = "sista cellen";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

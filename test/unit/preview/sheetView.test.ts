@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { createSamplePort } from "../../../src/preview/PreviewPort";
 import { colourOf, fillColour } from "../../../src/preview/cellColours";
-import { buildSheetView, type GridCell, type SheetView, widthToPx } from "../../../src/preview/sheetView";
+import { buildSheetView, type GridCell, MAX_GRID_COLUMNS, MAX_GRID_ROWS, type SheetView, widthToPx } from "../../../src/preview/sheetView";
 
 const cellAt = (view: SheetView, address: string): GridCell | undefined =>
   view.rows.flatMap((r) => r.cells).find((c) => c.address === address);
@@ -66,6 +66,17 @@ describe("buildSheetView", () => {
     expect([early.firstRow, early.lastRow]).toEqual([1, 500]);
   });
 
+  it("cuts the columns at MAX_GRID_COLUMNS when one value stands in the last cell (XFD1048576)", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Gles");
+    ws.getCell("A1").value = "Prioriterat område";
+    ws.getCell("XFD1048576").value = "sista";
+    const view = buildSheetView(ws, { language: "sv" });
+    expect([view.columns.length, view.totalColumns, view.rows.length, view.totalRows]).toEqual([MAX_GRID_COLUMNS, 16_384, MAX_GRID_ROWS, 1_048_576]);
+    expect(view.rows.every((r) => r.cells.length <= MAX_GRID_COLUMNS)).toBe(true);
+    expect(cellAt(view, "A1")?.text).toBe("Prioriterat område");
+  });
+
   it("is empty for an empty sheet, and counts a fill without a value as used", () => {
     const wb = new ExcelJS.Workbook();
     expect(buildSheetView(wb.addWorksheet("Tom"), { language: "sv" })).toEqual({
@@ -73,6 +84,7 @@ describe("buildSheetView", () => {
       columns: [],
       rows: [],
       totalRows: 0,
+      totalColumns: 0,
       firstRow: 0,
       lastRow: 0,
     });

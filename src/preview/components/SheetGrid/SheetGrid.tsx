@@ -3,6 +3,7 @@ import { mergeClasses, Tab, TabList } from "@fluentui/react-components";
 import type { Language } from "../../../taskpane/i18n";
 import type { PreviewPort } from "../../PreviewPort";
 import type { PreviewStrings } from "../../previewStrings";
+import { columnLetter } from "../../../domain/columnLetter";
 import { buildSheetView, type GridCell, MAX_GRID_ROWS } from "../../sheetView";
 import { useSheetGridStyles } from "./SheetGrid.styles";
 
@@ -150,6 +151,11 @@ export function SheetGrid({ port, language, strings, maxRows = MAX_GRID_ROWS, re
         {sheet !== null && sheet.rows.length > 0 && sheet.rows.length < sheet.totalRows ? (
           <span className={styles.rowsNote} role="note">
             {strings.rowsShown(sheet.rows.length, sheet.totalRows, sheet.firstRow, sheet.lastRow)}
+          </span>
+        ) : null}
+        {sheet !== null && sheet.columns.length > 0 && sheet.columns.length < sheet.totalColumns ? (
+          <span className={styles.rowsNote} role="note">
+            {strings.columnsShown(columnLetter(sheet.columns.length), columnLetter(sheet.totalColumns))}
           </span>
         ) : null}
       </div>
