@@ -27,6 +27,14 @@ export interface CliIo {
    * counts). Absent (e.g. in tests): the paths are compared as written.
    */
   sameFile?(a: string, b: string): Promise<boolean>;
+  /**
+   * Memory hints from `report` (issue 15: a lower peak), for the bin; absent (e.g. in tests):
+   * nothing. `"reading"`: a workbook is about to be read into memory (the bin keeps V8's young
+   * generation small from there on). `"settled"`: a phase has just left much garbage, after the
+   * file is read and after the analysis (the bin runs a full collection, so that the heap grows
+   * from what is live rather than on top of the garbage).
+   */
+  memoryHint?(hint: "reading" | "settled"): void;
 }
 
 export const EXIT_OK = 0;
@@ -226,13 +234,15 @@ async function report(args: Args, io: CliIo): Promise<number> {
   const today = await todayOf(args);
   // Only the values are needed: the sheets are streamed, no workbook model is built.
   // The package is handed to the reader, not kept: its bytes go once the sheets are read (issue 15).
+  io.memoryHint?.("reading");
   const input: { bytes: Uint8Array | null } = { bytes: await readBytes(io, file) };
   // The same reader as everywhere, with Node's zlib instead of fflate (issue 15: several times faster).
   const [{ readWorkbookData }, { nativeInflateRaw }] = await Promise.all([
     import("../file/ooxml/readWorkbookData"),
     import("./nativeInflate"),
   ]);
-  const data = await asWorkbook(
+  // The workbook and then the analysis are let go (set to null) as soon as what comes next no longer needs them.
+  let data: WorkbookData | null = await asWorkbook<WorkbookData>(
     file,
     Promise.resolve().then(() => {
       const bytes = input.bytes as Uint8Array;
@@ -240,12 +250,17 @@ async function report(args: Args, io: CliIo): Promise<number> {
       return readWorkbookData(bytes, { inflateRaw: nativeInflateRaw });
     }),
   );
+  io.memoryHint?.("settled");
   // Only what is printed is prepared: the same analysis and notices as apply, no plan of cells.
-  const { analysis } = await analyse(data, file, today, "report", { plan: false });
+  let analysis: Analysis | null = (await analyse(data, file, today, "report", { plan: false })).analysis;
+  data = null;
+  io.memoryHint?.("settled");
   if (args.json) {
     const [{ toReportJson }, { writeJson }] = await Promise.all([import("../domain/reportJson"), import("./writeJson")]);
+    const json = toReportJson(analysis);
+    analysis = null;
     // Written in pieces: the same bytes as JSON.stringify(…, null, 2) and a newline, without one huge string.
-    writeJson(toReportJson(analysis), (chunk) => io.stdout(chunk), "\n");
+    writeJson(json, (chunk) => io.stdout(chunk), "\n");
   } else {
     const { formatReport } = await import("../domain/reportText");
     io.stdout(formatReport(analysis));

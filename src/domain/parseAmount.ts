@@ -143,6 +143,60 @@ function readNumber(body: string, hasMultiplier: boolean): NumberReading {
   return integer === null ? badInteger(body) : { ok: true, integer, fraction: "" };
 }
 
+/** A space people and Excel put between digit groups and before `kr`: space, no-break, narrow no-break. */
+const isGroupSpace = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x202f;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The amounts most cells hold, read without the full grammar (issue 15: a report reads tens of
+ * thousands): plain digits (`1800000`) or digits in groups of three split by one space
+ * (`1 800 000`, also U+00A0 and U+202F), then at most `,` and one or two decimals, then at most
+ * `kr` (after one such space or none). Anything else — a sign, a dot, three decimals, another
+ * unit, spaces around — returns null and goes through {@link parseText}, whose verdict on these
+ * forms is the same value (a test compares the two on generated texts).
+ */
+function readPlainAmount(text: string): Decimal | null {
+  const n = text.length;
+  if (n === 0 || n > 40) return null;
+  let digits = "";
+  let at = 0;
+  let group = 0; // digits in the current group
+  let grouped = false;
+  let start = 0;
+  for (; at < n; at++) {
+    const c = text.charCodeAt(at);
+    if (isDigit(c)) {
+      group++;
+      continue;
+    }
+    if (!isGroupSpace(c) || group === 0) break;
+    // A group space: either between digit groups or before `kr`.
+    const next = at + 1 < n ? text.charCodeAt(at + 1) : -1;
+    if (!isDigit(next)) break;
+    if (grouped ? group !== 3 : group > 3) return null;
+    digits += text.slice(start, at);
+    start = at + 1;
+    grouped = true;
+    group = 0;
+  }
+  if (group === 0 || (grouped && group !== 3)) return null;
+  digits += text.slice(start, at);
+  if (at < n && text.charCodeAt(at) === 44) {
+    // `,` and one or two decimals.
+    let end = at + 1;
+    while (end < n && isDigit(text.charCodeAt(end))) end++;
+    const decimals = end - at - 1;
+    if (decimals < 1 || decimals > 2) return null;
+    digits += `.${text.slice(at + 1, end)}`;
+    at = end;
+  }
+  if (at < n) {
+    if (isGroupSpace(text.charCodeAt(at))) at++;
+    if (n - at !== 2 || text.charCodeAt(at) !== 107 || text.charCodeAt(at + 1) !== 114) return null; // "kr"
+  }
+  return toOre(new Decimal(digits));
+}
+
 function parseText(raw: string): AmountResult {
   const text = raw.replace(SPACES, " ").trim();
   if (text === "") return { ok: false, empty: true, message: "Belopp saknas", messageEn: "Amount missing" };
@@ -186,6 +240,8 @@ export function parseAmount(value: CellValue): AmountResult {
     if (!Number.isFinite(value)) {
       return fail("Cellen innehåller inget giltigt tal", "The cell does not contain a valid number");
     }
+    // A whole number is exact as it is (0 and -0 both become 0, as toOre makes them).
+    if (Number.isSafeInteger(value)) return { ok: true, value: new Decimal(value === 0 ? 0 : value) };
     return { ok: true, value: toOre(new Decimal(String(value))) };
   }
   if (typeof value === "boolean") {
@@ -194,10 +250,19 @@ export function parseAmount(value: CellValue): AmountResult {
       "The cell contains a logical value (TRUE/FALSE), not an amount",
     );
   }
-  if (typeof value === "string") return parseText(value);
+  if (typeof value === "string") {
+    const plain = readPlainAmount(value);
+    return plain === null ? parseText(value) : { ok: true, value: plain };
+  }
   if ("error" in value) {
     return fail(`Cellen innehåller ett felvärde (${value.error}).`, `The cell contains an error value (${value.error}).`);
   }
   if ("date" in value) return fail("Ett datum står i beloppskolumnen", "A date is in the amount column");
   return fail("Cellen innehåller inget belopp", "The cell does not contain an amount");
 }
+
+/**
+ * The full grammar of amounts in text, without the shortcut for the common forms: for the test
+ * that the shortcut reads every text it accepts exactly as the grammar does.
+ */
+export const parseAmountTextForTest = parseText;
