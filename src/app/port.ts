@@ -2,6 +2,7 @@
  * What the task pane needs from a workbook. The Excel adapter (src/excel/) and the
  * in-page preview workbook (src/preview/) both implement it; the pane imports neither.
  */
+import { localise, type MessageCode, type ParamsOf } from "../domain/messages";
 import type { Analysis, Options } from "../domain/types";
 
 export interface ActionOutcome {
@@ -54,6 +55,12 @@ export class BalansError extends Error {
     super(message);
     this.name = "BalansError";
   }
+}
+
+/** A BalansError in the catalogue's words: `balansError("no-tables", "error.no-tables")`. */
+export function balansError<C extends MessageCode>(code: ErrorCode, message: C, ...params: ParamsOf<C>): BalansError {
+  const text = localise(message, ...params);
+  return new BalansError(code, text.message, text.messageEn);
 }
 
 export type Progress = (fraction: number) => void;

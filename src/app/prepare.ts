@@ -122,7 +122,7 @@ export function prepare(data: WorkbookData, options: Options, what: PrepareWhat,
  */
 function planAgenda(data: WorkbookData, analysis: Analysis, request: AgendaRequest, record: OwnershipRecord): AgendaSheetPlan {
   const result = buildAgenda(analysis, request);
-  if (!result.ok) throw new BalansError("no-agenda", result.message, result.messageEn);
+  if (!result.ok) throw new BalansError("no-agenda", result.message, result.messageEn); // buildAgenda's words, from the catalogue
   const sheet = planAgendaSheet(result.agenda);
   const where = decideAgendaSheet(data, sheet.name, record);
   return { ...sheet, name: where.name, existing: where.existing };

@@ -4,6 +4,7 @@
  * settings is in settingsStore.ts), so the ribbon, the pane and the tests share it.
  */
 import { DEFAULT_DUE_SOON_DAYS, DEFAULT_EXPIRING_DAYS, defaultOptions, todayIso } from "../domain";
+import { localise } from "../domain/messages";
 import { isIsoDate } from "../domain/isoDate";
 import type { IsoDate, Options } from "../domain/types";
 
@@ -63,22 +64,18 @@ function isDayCount(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_DAYS;
 }
 
-const FIELD_LABEL: Record<SettingsField, { sv: string; en: string }> = {
-  todayOverride: { sv: "Datum som räknas som i dag", en: "Date used as today" },
-  dueSoonDays: { sv: "Dagar innan en uppföljning räknas som snart", en: "Days before a follow-up counts as due soon" },
-  expiringDays: { sv: "Dagar innan ett avtal räknas som snart utgånget", en: "Days before an agreement counts as expiring" },
-};
-
-function problem(field: SettingsField, value: unknown, rule: { sv: string; en: string }): SettingsProblem {
-  const label = FIELD_LABEL[field];
+/** A stored value that is not used: the value as stored, and the default used instead. */
+function problem(field: SettingsField, value: unknown): SettingsProblem {
   const shown = JSON.stringify(value) ?? String(value);
   const fallback = JSON.stringify(DEFAULT_SETTINGS[field]);
-  return {
-    field,
-    message: `${label.sv}: ${shown} används inte (${rule.sv}); ${fallback} används i stället.`,
-    messageEn: `${label.en}: ${shown} is not used (${rule.en}); ${fallback} is used instead.`,
-  };
+  const text =
+    field === "todayOverride"
+      ? localise("settings.today-not-used", { value: shown, first: FIRST_TODAY, fallback })
+      : localise("settings.days-not-used", { field, value: shown, max: MAX_DAYS, fallback });
+  return { field, ...text };
 }
+
+const UNREADABLE = (): SettingsProblem => ({ field: null, ...localise("settings.unreadable") });
 
 /**
  * Checks a stored settings value field by field. Missing fields take their default silently;
@@ -90,27 +87,20 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const problems: SettingsProblem[] = [];
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    problems.push({
-      field: null,
-      message: "De sparade inställningarna kunde inte läsas; standardinställningarna används.",
-      messageEn: "The saved settings could not be read; the default settings are used.",
-    });
+    problems.push(UNREADABLE());
     return { settings, problems };
   }
   const obj = raw as Record<string, unknown>;
 
   if (obj.todayOverride !== undefined && obj.todayOverride !== null) {
     if (isTodayOverride(obj.todayOverride)) settings.todayOverride = obj.todayOverride;
-    else problems.push(problem("todayOverride", obj.todayOverride, { sv: `inte ett datum ÅÅÅÅ-MM-DD från ${FIRST_TODAY}`, en: `not a date YYYY-MM-DD from ${FIRST_TODAY}` }));
+    else problems.push(problem("todayOverride", obj.todayOverride));
   }
   for (const field of ["dueSoonDays", "expiringDays"] as const) {
     const value = obj[field];
     if (value === undefined) continue;
     if (isDayCount(value)) settings[field] = value;
-    else
-      problems.push(
-        problem(field, value, { sv: `ett heltal från 0 till ${MAX_DAYS} krävs`, en: `a whole number from 0 to ${MAX_DAYS} is needed` }),
-      );
+    else problems.push(problem(field, value));
   }
   return { settings, problems };
 }
@@ -132,13 +122,7 @@ export function loadSettings(source: SettingsSource | null | undefined): ParsedS
   } catch {
     return {
       settings: { ...DEFAULT_SETTINGS },
-      problems: [
-        {
-          field: null,
-          message: "De sparade inställningarna kunde inte läsas; standardinställningarna används.",
-          messageEn: "The saved settings could not be read; the default settings are used.",
-        },
-      ],
+      problems: [UNREADABLE()],
     };
   }
   // Older writers may have stored the object as JSON text.

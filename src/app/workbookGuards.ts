@@ -5,18 +5,14 @@
  */
 import { columnLetter } from "../domain/columnLetter";
 import type { StatusColumnPlan, WorkbookData } from "../domain/types";
-import { BalansError } from "./port";
+import { balansError, type BalansError } from "./port";
 
 export { uniqueSheetName } from "../domain/ownership";
 
 const cellAddress = (row: number, column: number) => `${columnLetter(column)}${row}`;
 
 export function noTablesError(): BalansError {
-  return new BalansError(
-    "no-tables",
-    "Balans hittade ingen balanslista, avtalslista eller fördelningstabell i arbetsboken. Kontrollera rubrikraderna, eller använd Infoga mall.",
-    "Balans found no balance list, agreements list or distribution table in the workbook. Check the header rows, or use Insert template.",
-  );
+  return balansError("no-tables", "error.no-tables");
 }
 
 /** Free means holding nothing: not "" (`=""`), not a space, not a formula whose value is "". */
@@ -40,11 +36,7 @@ export function assertFreeColumns(data: WorkbookData, plans: readonly StatusColu
       const value = sheet.values[row - sheet.top]?.[plan.column - sheet.left];
       if (holdsSomething(value) || merges.some((m) => row >= m.top && row <= m.bottom)) {
         const at = cellAddress(row, plan.column);
-        throw new BalansError(
-          "sheet-not-empty",
-          `Cell ${at} på bladet "${plan.sheet}" är inte tom: Balans skriver inte över den. Flytta innehållet och försök igen.`,
-          `Cell ${at} on the sheet "${plan.sheet}" is not empty: Balans does not overwrite it. Move the content and try again.`,
-        );
+        throw balansError("sheet-not-empty", "error.cell-not-empty", { cell: at, sheet: plan.sheet });
       }
     }
   }

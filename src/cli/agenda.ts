@@ -9,6 +9,7 @@ import {
   formatAgendaMarkdown,
   formatAgendaText,
 } from "../domain/agenda/formatAgenda";
+import { say } from "../domain/messages";
 import type { Analysis } from "../domain/types";
 
 export interface AgendaCliOptions {
@@ -29,7 +30,7 @@ export function renderAgenda(
   if (options.json && options.md)
     return {
       ok: false,
-      message: "Ange antingen --json eller --md, inte båda.",
+      message: say("sv", "cli.agenda-one-format"),
     };
   const request: { forum?: string; date?: string } = {};
   if (options.forum !== undefined) request.forum = options.forum;

@@ -8,6 +8,8 @@
  */
 import { parseArgs } from "node:util";
 import { isIsoDate } from "../domain/isoDate";
+import { say } from "../domain/messages/catalogue";
+import { countOf } from "../domain/messages/plural";
 import type { Analysis, Plan, WorkbookData } from "../domain/types";
 import type { PrepareNeeds, Prepared } from "../app/prepare";
 import { BalansError } from "../app/port";
@@ -112,9 +114,9 @@ function parse(argv: string[]): Args {
   } catch (e) {
     const code = (e as { code?: string }).code;
     const option = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? "";
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`Okänd flagga ${option}.`);
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`Flaggan ${option} behöver ett värde.`);
-    throw new UsageError(`Argumenten kan inte läsas: ${(e as Error).message}`);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(say("sv", "cli.unknown-option", { option }));
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(say("sv", "cli.option-needs-value", { option }));
+    throw new UsageError(say("sv", "cli.arguments-unreadable", { detail: (e as Error).message }));
   }
   const { values, positionals, tokens } = parsed;
   const given = tokens.filter((t) => t.kind === "option").map((t) => t.name);
@@ -143,33 +145,33 @@ const ALLOWED: Record<string, string[]> = {
 function checkOptions(args: Args, command: string): void {
   const allowed = ALLOWED[command] ?? [];
   const wrong = args.given.find((name) => !allowed.includes(name));
-  if (wrong !== undefined) throw new UsageError(`Flaggan --${wrong} hör inte till kommandot ${command}.`);
+  if (wrong !== undefined) throw new UsageError(say("sv", "cli.option-not-for-command", { option: wrong, command }));
 }
 
 function oneFile(args: Args, command: string): string {
-  if (args.files.length === 0) throw new UsageError(`Ange vilken .xlsx-fil kommandot ${command} ska läsa.`);
-  if (args.files.length > 1) throw new UsageError(`Kommandot ${command} läser en fil, men fick ${args.files.length}.`);
+  if (args.files.length === 0) throw new UsageError(say("sv", "cli.file-missing", { command }));
+  if (args.files.length > 1) throw new UsageError(say("sv", "cli.too-many-files", { command, count: args.files.length }));
   return args.files[0] as string;
 }
 
 async function todayOf(args: Args): Promise<string> {
   if (args.today === undefined) return (await import("../domain")).todayIso();
   if (!isIsoDate(args.today)) {
-    throw new UsageError(`--today ${args.today} är inget datum: skriv det som ÅÅÅÅ-MM-DD, t.ex. 2024-11-15.`);
+    throw new UsageError(say("sv", "cli.today-not-a-date", { value: args.today }));
   }
   return args.today;
 }
 
 function outOf(args: Args, command: string): string {
   if (args.out === undefined || args.out === "") {
-    throw new UsageError(`Ange filen som kommandot ${command} ska skriva med --out FIL.xlsx.`);
+    throw new UsageError(say("sv", "cli.out-missing", { command }));
   }
   return args.out;
 }
 
 async function refuseOverwrite(io: CliIo, out: string, force: boolean): Promise<void> {
   if (!force && (await io.exists(out))) {
-    throw new UsageError(`Filen ${out} finns redan. Ange --force för att skriva över den.`);
+    throw new UsageError(say("sv", "cli.out-exists", { out }));
   }
 }
 
@@ -275,7 +277,7 @@ export function describeApply(out: string, analysis: Analysis, plan: Plan): stri
     const flagged = c.cells.filter((cell) => cell.label !== "").length;
     const where = c.table === "" ? `området på bladet ${c.sheet}` : `tabellen ${c.table} på bladet ${c.sheet}`;
     lines.push(
-      `  - kolumnen "${c.header}" ${c.exists ? "uppdaterad" : "tillagd"} i ${where} (${flagged} ${flagged === 1 ? "rad markerad" : "rader markerade"})`,
+      `  - kolumnen "${c.header}" ${c.exists ? "uppdaterad" : "tillagd"} i ${where} (${countOf("sv", flagged, { one: "rad markerad", other: "rader markerade" })})`,
     );
   }
   if (plan.statusColumns.length === 0)
@@ -284,7 +286,7 @@ export function describeApply(out: string, analysis: Analysis, plan: Plan): stri
   else lines.push("  - inget summeringsblad (se nedan)");
   // What Balans did instead of writing (the notices are among the problems, too).
   for (const n of analysis.problems) if (n.code !== undefined) lines.push(`  - obs: ${n.message}`);
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const count = (n: number, one: string, other: string) => countOf("sv", n, { one, other });
   const f = analysis.followUps;
   const a = analysis.agreements;
   lines.push(
@@ -326,7 +328,7 @@ async function apply(args: Args, io: CliIo): Promise<number> {
 async function refuseSameFile(io: CliIo, file: string, out: string): Promise<void> {
   const same = io.sameFile === undefined ? file === out : await io.sameFile(file, out);
   if (same) {
-    throw new UsageError(`--out ${out} är samma fil som ${file}. Balans ändrar aldrig originalet: ange en annan fil med --out.`);
+    throw new UsageError(say("sv", "cli.out-is-input", { out, file }));
   }
 }
 
@@ -355,7 +357,7 @@ async function writeOut(io: CliIo, out: string, data: Uint8Array): Promise<void>
 
 async function sample(args: Args, io: CliIo): Promise<number> {
   checkOptions(args, "sample");
-  if (args.files.length > 0) throw new UsageError(`Kommandot sample läser ingen fil; ange filen att skriva med --out.`);
+  if (args.files.length > 0) throw new UsageError(say("sv", "cli.sample-reads-no-file"));
   const out = outOf(args, "sample");
   await refuseOverwrite(io, out, args.force);
   const { sampleWorkbook } = await import("../domain/sampleWorkbook");
@@ -402,7 +404,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`Ange ett kommando.\n\n${USAGE}`);
         return EXIT_USAGE;
       default:
-        throw new UsageError(`Okänt kommando "${args.command}". Kommandon: report, apply, sample, agenda (se balans --help).`);
+        throw new UsageError(say("sv", "cli.unknown-command", { command: args.command }));
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof BalansError) {

@@ -6,6 +6,7 @@
  * the plain key "balans.lastCommand" with other unsaved workbooks.
  */
 import { COMMAND_MESSAGE_KEY, parseCommandMessage, type CommandMessage } from "../app/settings";
+import { fnv1a } from "../domain/fnv1a";
 
 /** Longest URL part of a key (a key stays short; two URLs this long that differ only at the end are rare). */
 const MAX_URL_IN_KEY = 500;
@@ -17,15 +18,8 @@ export function commandMessageKey(documentUrl: string | null | undefined): strin
   return `${COMMAND_MESSAGE_KEY}:${url.length > MAX_URL_IN_KEY ? `${url.slice(0, MAX_URL_IN_KEY)}#${hash(url)}` : url}`;
 }
 
-/** A short, stable hash of a text (FNV-1a, 32 bits, hex). */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
+/** A short, stable hash of a text. */
+const hash = fnv1a;
 
 /** The open workbook's URL as Office gives it, or null outside Office or when it has none. */
 export function currentDocumentUrl(): string | null {

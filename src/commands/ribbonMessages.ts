@@ -6,92 +6,58 @@ import type { CommandMessage, RibbonCommand } from "../app/settings";
 import type { ActionOutcome, AgendaOutcome, ErrorCode } from "../app/port";
 import { describeMoneyAttention } from "../domain/attention";
 import { pickLanguage, type Language } from "../domain/language";
+import { localise, say } from "../domain/messages";
+import { SUMMARY_SHEET } from "../domain/ownership";
 
 /** The ribbon speaks the pane's language, chosen by the one rule in src/domain/language.ts. */
 export { pickLanguage, type Language };
 
-const COMMAND_NAME: Record<RibbonCommand, { sv: string; en: string }> = {
-  kontrollera: { sv: "Kontrollera", en: "Check" },
-  summering: { sv: "Summering", en: "Summary" },
-  motesunderlag: { sv: "Mötesunderlag", en: "Meeting agenda" },
-  infogaMall: { sv: "Infoga mall", en: "Insert template" },
-  infogaExempel: { sv: "Infoga mall med exempeldata", en: "Insert template with sample data" },
-};
-
 export function commandName(command: RibbonCommand, lang: Language): string {
-  return COMMAND_NAME[command][lang];
+  return say(lang, "command.name", { command });
 }
 
-const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+const NO_TAIL = { sv: "", en: "" };
 
 /** The message after a command that worked. `result` is the adapter's outcome, or the new sheet's name. */
 export function describeSuccess(command: RibbonCommand, result: ActionOutcome | AgendaOutcome | string, at: Date): CommandMessage {
   const base = { command, ok: true, at: at.toISOString(), code: null };
   if (typeof result !== "string" && "sheet" in result) {
-    const print = result.printSetup ? "" : " Utskriftsinställningarna kräver en nyare Excel och skrevs inte.";
-    const printEn = result.printSetup ? "" : " The print settings need a newer Excel and were not written.";
-    return {
-      ...base,
-      message: `Mötesunderlaget finns på bladet ”${result.sheet}”.${print}`,
-      messageEn: `The meeting agenda is on the sheet "${result.sheet}".${printEn}`,
-    };
+    return { ...base, ...localise("ribbon.agenda-written", { sheet: result.sheet, printSetup: result.printSetup }) };
   }
-  if (typeof result === "string") {
-    return {
-      ...base,
-      message: `Mallen är infogad på bladet ”${result}”.`,
-      messageEn: `The template was inserted on the sheet "${result}".`,
-    };
-  }
+  if (typeof result === "string") return { ...base, ...localise("ribbon.template-inserted", { sheet: result }) };
   // The money that needs attention (issue 10), as one more sentence when there is any.
   const money = describeMoneyAttention(result.analysis?.attention ?? []);
-  const moneySv = money === null ? "" : ` ${money.sv}`;
-  const moneyEn = money === null ? "" : ` ${money.en}`;
+  const moneyTail = money === null ? NO_TAIL : { sv: ` ${money.sv}`, en: ` ${money.en}` };
   if (command === "summering") {
-    const sheet = result.summarySheet ?? "Balans summering";
-    return { ...base, message: `Bladet ”${sheet}” är uppdaterat.${moneySv}`, messageEn: `The sheet "${sheet}" is up to date.${moneyEn}` };
+    return { ...base, ...localise("ribbon.summary-written", { sheet: result.summarySheet ?? SUMMARY_SHEET, money: moneyTail }) };
   }
   const followUps = result.analysis?.followUps ?? [];
   const agreements = result.analysis?.agreements ?? [];
-  const overdue = followUps.filter((f) => f.status === "overdue").length;
-  const dueSoon = followUps.filter((f) => f.status === "due-soon").length;
-  const expired = agreements.filter((a) => a.status === "expired").length;
-  const expiring = agreements.filter((a) => a.status === "expiring").length;
-  const columns = result.statusColumns;
-  const since = describeChanges(result.analysis);
-  const done =
-    columns === 0
-      ? { sv: "ingen tabell att markera", en: "no table to mark" }
-      : {
-          sv: `kolumnen Balans status är uppdaterad i ${count(columns, "tabell", "tabeller")}`,
-          en: `the column Balans status was updated in ${count(columns, "table", "tables")}`,
-        };
   return {
     ...base,
-    message:
-      `Kontrollen är klar: ${done.sv}. ${count(overdue, "försenad uppföljning", "försenade uppföljningar")}, ${dueSoon} snart; ` +
-      `${count(expired, "utgånget avtal", "utgångna avtal")}, ${expiring} löper snart ut.${since.sv}${moneySv}`,
-    messageEn:
-      `Check done: ${done.en}. ${count(overdue, "overdue follow-up", "overdue follow-ups")}, ${dueSoon} due soon; ` +
-      `${count(expired, "expired agreement", "expired agreements")}, ${expiring} expiring soon.${since.en}${moneyEn}`,
+    ...localise("ribbon.check-done", {
+      columns: result.statusColumns,
+      overdue: followUps.filter((f) => f.status === "overdue").length,
+      dueSoon: followUps.filter((f) => f.status === "due-soon").length,
+      expired: agreements.filter((a) => a.status === "expired").length,
+      expiring: agreements.filter((a) => a.status === "expiring").length,
+      since: describeChanges(result.analysis),
+      money: moneyTail,
+    }),
   };
 }
 
 /** Issue 11: what changed since the previous check, as one more sentence ("" on the first check). */
 export function describeChanges(analysis: ActionOutcome["analysis"] | undefined): { sv: string; en: string } {
   const since = analysis?.since ?? null;
-  if (since === null) return { sv: "", en: "" };
+  if (since === null) return { ...NO_TAIL };
   const changes = analysis?.changes ?? [];
   const n = (kind: string) => changes.filter((c) => c.kind === kind).length;
-  if (changes.length === 0) return { sv: ` Inget har ändrats sedan kontrollen ${since}.`, en: ` Nothing has changed since the check on ${since}.` };
-  return {
-    sv:
-      ` Sedan kontrollen ${since}: ${count(n("newly-overdue"), "ny försenad", "nya försenade")}, ${count(n("newly-done"), "ny klar", "nya klara")}, ` +
-      `${count(n("new"), "ny rad", "nya rader")}, ${count(n("removed"), "borttagen rad", "borttagna rader")}, ${count(n("expired"), "avtal har gått ut", "avtal har gått ut")}.`,
-    en:
-      ` Since the check on ${since}: ${n("newly-overdue")} newly overdue, ${n("newly-done")} newly done, ` +
-      `${count(n("new"), "new row", "new rows")}, ${count(n("removed"), "removed row", "removed rows")}, ${count(n("expired"), "agreement expired", "agreements expired")}.`,
-  };
+  const text =
+    changes.length === 0
+      ? localise("ribbon.nothing-changed", { since })
+      : localise("ribbon.changes", { since, newlyOverdue: n("newly-overdue"), newlyDone: n("newly-done"), added: n("new"), removed: n("removed"), expired: n("expired") });
+  return { sv: text.message, en: text.messageEn };
 }
 
 interface ErrorLike {
@@ -114,30 +80,26 @@ const ERROR_CODES: readonly ErrorCode[] = [
 /** The message after a command that failed. Never throws, whatever `error` is. */
 export function describeError(command: RibbonCommand, error: unknown, at: Date): CommandMessage {
   const base = { command, ok: false, at: at.toISOString() };
-  const name = commandName(command, "sv");
-  const nameEn = commandName(command, "en");
   const e: ErrorLike = typeof error === "object" && error !== null ? (error as ErrorLike) : {};
 
   // A BalansError (checked by shape, so that it also works across bundles).
   if (e.name === "BalansError" && typeof e.message === "string" && typeof e.messageEn === "string") {
     const code = ERROR_CODES.includes(e.code as ErrorCode) ? (e.code as string) : "unknown";
-    return { ...base, code, message: `${name}: ${e.message}`, messageEn: `${nameEn}: ${e.messageEn}` };
+    return { ...base, code, ...localise("ribbon.error", { command, error: { message: e.message, messageEn: e.messageEn } }) };
   }
   // Office's own errors (OfficeExtension.Error) that the adapter did not translate.
   if (e.code === "InvalidOperationInCellEditMode") {
     return {
       ...base,
       code: "cell-edit-mode",
-      message: `${name}: Excel redigerar en cell. Tryck Enter eller Esc och försök igen.`,
-      messageEn: `${nameEn}: Excel is editing a cell. Press Enter or Esc and try again.`,
+      ...localise("ribbon.error", { command, error: localise("error.cell-edit-mode") }),
     };
   }
   const detail = typeof e.message === "string" && e.message ? e.message : typeof error === "string" ? error : String(error);
   return {
     ...base,
     code: "unknown",
-    message: `${name} misslyckades: ${detail}`,
-    messageEn: `${nameEn} failed: ${detail}`,
+    ...localise("ribbon.failed", { command, detail }),
   };
 }
 

@@ -10,6 +10,7 @@
  */
 import type Decimal from "decimal.js";
 import { formatKronor } from "./formatAmount";
+import { localise, type Localised } from "./messages";
 import type { AreaSummary, FundRow, MoneyAttention, MoneyAttentionKind, YearSummary } from "./types";
 
 /** Where each area's allocation row is (for an imbalance's place). */
@@ -29,14 +30,10 @@ function areaLabel(a: AreaSummary): string {
   return /^\d+$/u.test(a.area) && !a.name.trim().startsWith(a.area) ? `${a.area}. ${a.name.trim()}` : a.name.trim();
 }
 
-function imbalanceWords(difference: Decimal): { sv: string; en: string } {
-  const abs = kr(difference.abs());
-  return difference.isNegative()
-    ? { sv: `${abs} är inte fördelat`, en: `${abs} is not distributed` }
-    : { sv: `${abs} för mycket är fördelat`, en: `${abs} too much is distributed` };
-}
+/** The difference as the imbalance messages take it. */
+const imbalance = (difference: Decimal) => ({ difference: kr(difference.abs()), short: difference.isNegative() });
 
-const rowItem = (kind: MoneyAttentionKind, r: FundRow, areaName: string | null, amount: Decimal, message: string, messageEn: string): MoneyAttention => ({
+const rowItem = (kind: MoneyAttentionKind, r: FundRow, areaName: string | null, amount: Decimal, text: Localised): MoneyAttention => ({
   kind,
   year: r.year,
   area: r.area,
@@ -48,8 +45,8 @@ const rowItem = (kind: MoneyAttentionKind, r: FundRow, areaName: string | null, 
   row: r.row,
   title: r.title,
   amount,
-  message,
-  messageEn,
+  message: text.message,
+  messageEn: text.messageEn,
   rows: [r],
 });
 
@@ -66,7 +63,6 @@ export function listMoneyAttention(funds: YearSummary[], places: AllocationPlace
     for (const a of off) {
       const difference = a.difference as Decimal;
       const place = places.find((p) => p.year === y.year && p.area === a.area) ?? null;
-      const words = imbalanceWords(difference);
       const allocated = a.allocated as Decimal;
       imbalances.push({
         kind: "imbalance",
@@ -80,14 +76,12 @@ export function listMoneyAttention(funds: YearSummary[], places: AllocationPlace
         row: place?.row ?? null,
         title: areaLabel(a),
         amount: difference,
-        message: `Område ${a.area} ${y.year}: fördelat ${kr(a.distributed)} men tilldelat ${kr(allocated)} – ${words.sv}.`,
-        messageEn: `Area ${a.area} ${y.year}: ${kr(a.distributed)} distributed but ${kr(allocated)} allocated – ${words.en}.`,
+        ...localise("attention.area-imbalance", { ...imbalance(difference), area: a.area, year: y.year, distributed: kr(a.distributed), allocated: kr(allocated) }),
         rows: rows.filter((r) => r.area === a.area),
       });
     }
     const t = y.total;
     if (off.length === 0 && t.difference !== null && t.allocated !== null && !t.difference.isZero()) {
-      const words = imbalanceWords(t.difference);
       const place = places.find((p) => p.year === y.year) ?? null;
       imbalances.push({
         kind: "imbalance",
@@ -101,8 +95,7 @@ export function listMoneyAttention(funds: YearSummary[], places: AllocationPlace
         row: null,
         title: `${y.year}`,
         amount: t.difference,
-        message: `${y.year}: fördelat totalt ${kr(t.distributed)} men tilldelat ${kr(t.allocated)} – ${words.sv}.`,
-        messageEn: `${y.year}: ${kr(t.distributed)} distributed in all but ${kr(t.allocated)} allocated – ${words.en}.`,
+        ...localise("attention.year-imbalance", { ...imbalance(t.difference), year: y.year, distributed: kr(t.distributed), allocated: kr(t.allocated) }),
         rows,
       });
     }
@@ -111,17 +104,12 @@ export function listMoneyAttention(funds: YearSummary[], places: AllocationPlace
       if (r.used !== null && r.used.greaterThan(r.amount)) {
         const over = r.used.minus(r.amount);
         overspent.push(rowItem("overspent", r, areaName, over,
-          `”${r.title}” (${r.party}) har förbrukat ${kr(r.used)} av ${kr(r.amount)} – ${kr(over)} mer än fördelat.`,
-          `"${r.title}" (${r.party}) used ${kr(r.used)} of ${kr(r.amount)} – ${kr(over)} more than distributed.`));
+          localise("attention.overspent", { title: r.title, party: r.party, used: kr(r.used), amount: kr(r.amount), over: kr(over) })));
       }
       if (r.reportStatus === "overdue" && r.reportDue !== null) {
-        overdue.push(rowItem("report-overdue", r, areaName, r.amount,
-          `Återredovisningen av ”${r.title}” (${r.party}) skulle ha lämnats senast ${r.reportDue}.`,
-          `The report-back on "${r.title}" (${r.party}) was due by ${r.reportDue}.`));
+        overdue.push(rowItem("report-overdue", r, areaName, r.amount, localise("attention.report-overdue", { title: r.title, party: r.party, due: r.reportDue })));
       } else if (r.reportStatus === "due-soon" && r.reportDue !== null) {
-        dueSoon.push(rowItem("report-due-soon", r, areaName, r.amount,
-          `Återredovisningen av ”${r.title}” (${r.party}) ska lämnas senast ${r.reportDue}.`,
-          `The report-back on "${r.title}" (${r.party}) is due by ${r.reportDue}.`));
+        dueSoon.push(rowItem("report-due-soon", r, areaName, r.amount, localise("attention.report-due-soon", { title: r.title, party: r.party, due: r.reportDue })));
       }
     }
   }
@@ -135,7 +123,6 @@ export function countMoneyAttention(items: readonly MoneyAttention[]): Record<Mo
   return counts;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /**
  * One sentence on the money that needs attention, Swedish and English, for the ribbon's message;
@@ -145,14 +132,6 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export function describeMoneyAttention(items: readonly MoneyAttention[]): { sv: string; en: string } | null {
   if (items.length === 0) return null;
   const c = countMoneyAttention(items);
-  return {
-    sv:
-      `Medel: ${plural(c.imbalance, "obalans", "obalanser")}, ` +
-      `${plural(c.overspent, "insats har förbrukat", "insatser har förbrukat")} mer än fördelat, ` +
-      `${plural(c["report-overdue"], "försenad återredovisning", "försenade återredovisningar")}, ${c["report-due-soon"]} snart.`,
-    en:
-      `Funds: ${plural(c.imbalance, "imbalance", "imbalances")}, ` +
-      `${plural(c.overspent, "row used", "rows used")} more than distributed, ` +
-      `${plural(c["report-overdue"], "overdue report-back", "overdue report-backs")}, ${c["report-due-soon"]} due soon.`,
-  };
+  const { message, messageEn } = localise("attention.summary", { imbalance: c.imbalance, overspent: c.overspent, reportOverdue: c["report-overdue"], reportDueSoon: c["report-due-soon"] });
+  return { sv: message, en: messageEn };
 }

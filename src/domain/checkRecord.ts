@@ -12,6 +12,7 @@
  * Plain data and JSON only; the adapters keep the JSON text in the workbook (a custom XML part
  * with the namespace {@link CHECK_RECORD_NAMESPACE}).
  */
+import { fnv1a } from "./fnv1a";
 import { normaliseHeader } from "./normaliseText";
 import type { Agreement, AgreementStatus, FollowUp, FollowUpStatus, IsoDate } from "./types";
 
@@ -65,15 +66,8 @@ type Flagged = Pick<FollowUp, "sheet" | "table" | "row" | "title"> & { status: F
 /** Titles longer than this are kept shortened (the record stays compact whatever a cell holds). */
 export const MAX_RECORDED_TITLE = 120;
 
-/** FNV-1a, 32 bits, as 8 hex digits: tells apart long titles that share their beginning. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
-}
+/** Tells apart long titles that share their beginning. */
+const fingerprint = fnv1a;
 
 /** The part of a key that stands for a title: the title itself, or its beginning and a fingerprint. */
 function titleKey(title: string): string {

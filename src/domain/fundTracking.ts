@@ -15,11 +15,13 @@ import { isDoneStatus, followUpStatus } from "./followUpStatus";
 import { isIsoDate } from "./isoDate";
 import { cellText, isBlank } from "./normaliseText";
 import { parseAmount } from "./parseAmount";
+import { isDateCell, isErrorCell } from "./cellKinds";
+import { localise, type Localised } from "./messages";
 import { field as cell, header } from "./tableFields";
-import type { CellValue, FollowUpStatus, IsoDate, RecognisedTable, TableRow } from "./types";
+import type { FollowUpStatus, IsoDate, RecognisedTable, TableRow, CellValue } from "./types";
 
-/** Reports a problem on a row of a table: (row, column header, Swedish, English). */
-export type RowReporter = (row: number, column: string, message: string, messageEn: string) => void;
+/** Reports a problem on a row of a table: (row, column header, the message from the catalogue). */
+export type RowReporter = (row: number, column: string, text: Localised) => void;
 
 /** What a distribution row says about the money after the decision. */
 export interface FundTracking {
@@ -38,13 +40,6 @@ export interface FundTracking {
 export type ReportDone = { done: true; on: IsoDate | null } | { done: false };
 
 
-const isDateCell = (v: CellValue): v is { date: string } => v !== null && typeof v === "object" && "date" in v;
-const isErrorCell = (v: CellValue): v is { error: string } => v !== null && typeof v === "object" && "error" in v;
-
-function sentence(message: string): string {
-  const m = message.trim();
-  return /[.!?…]$/u.test(m) ? m : `${m}.`;
-}
 
 /** An optional amount cell: null when empty; a problem (and null) when it cannot be read. */
 function optionalAmount(table: RecognisedTable, row: TableRow, key: string, fallback: string, report: RowReporter): Decimal | null {
@@ -53,8 +48,7 @@ function optionalAmount(table: RecognisedTable, row: TableRow, key: string, fall
   const amount = parseAmount(v);
   if (amount.ok) return amount.value;
   const column = header(table, key, fallback);
-  report(row.row, column, `${sentence(amount.message)} Värdet i kolumnen ${column} räknas inte med.`,
-    `${sentence(amount.messageEn)} The value in the ${column} column is left out.`);
+  report(row.row, column, localise("tracking.amount-unreadable", { reason: amount, column }));
   return null;
 }
 
@@ -67,24 +61,23 @@ export function readDueDate(v: CellValue, row: number, column: string, report: R
   if (isBlank(v)) return null;
   if (isDateCell(v)) {
     if (isIsoDate(v.date)) return v.date;
-    report(row, column, `Datumet ”${v.date}” finns inte.`, `The date "${v.date}" does not exist.`);
+    report(row, column, localise("date.not-exist", { date: v.date }));
     return null;
   }
   if (isErrorCell(v)) {
-    report(row, column, `Cellen innehåller ett felvärde (${v.error}).`, `The cell contains an error value (${v.error}).`);
+    report(row, column, localise("cell.error-value", { error: v.error }));
     return null;
   }
   const text = cellText(v);
   const scanned = scanDates(text);
   for (const bad of scanned.impossible) {
-    report(row, column, `Datumet ”${bad}” finns inte.`, `The date "${bad}" does not exist.`);
+    report(row, column, localise("date.not-exist", { date: bad }));
   }
   const dates = scanned.milestones.map((m) => m.date).sort();
   const latest = dates[dates.length - 1];
   if (latest !== undefined) return latest;
   if (scanned.impossible.length === 0) {
-    report(row, column, `Datumet ”${text}” kan inte läsas. Skriv t.ex. 2024-12-31 eller 31 december 2024.`,
-      `The date "${text}" cannot be read. Write e.g. 2024-12-31 or 31 december 2024.`);
+    report(row, column, localise("tracking.due-unreadable", { value: text }));
   }
   return null;
 }
@@ -99,11 +92,11 @@ export function readReportDone(v: CellValue, row: number, column: string, report
   if (typeof v === "boolean") return v ? { done: true, on: null } : { done: false };
   if (isDateCell(v)) {
     if (isIsoDate(v.date)) return { done: true, on: v.date };
-    report(row, column, `Datumet ”${v.date}” finns inte.`, `The date "${v.date}" does not exist.`);
+    report(row, column, localise("date.not-exist", { date: v.date }));
     return { done: true, on: null };
   }
   if (isErrorCell(v)) {
-    report(row, column, `Cellen innehåller ett felvärde (${v.error}).`, `The cell contains an error value (${v.error}).`);
+    report(row, column, localise("cell.error-value", { error: v.error }));
     return null;
   }
   const text = cellText(v).trim();
@@ -111,8 +104,7 @@ export function readReportDone(v: CellValue, row: number, column: string, report
   const dates = scanDates(text).milestones.map((m) => m.date).sort();
   const on = dates[dates.length - 1] ?? null;
   if (YES.test(text) || isDoneStatus(text) || on !== null) return { done: true, on };
-  report(row, column, `”${text}” kan inte läsas som återredovisat. Skriv ett datum, Ja eller Klar (eller Nej).`,
-    `"${text}" cannot be read as reported back. Write a date, Ja (yes) or Klar (done) (or Nej).`);
+  report(row, column, localise("tracking.done-unreadable", { value: text }));
   return { done: false };
 }
 

@@ -24,6 +24,7 @@
  * Pure functions over {@link WorkbookData}: no Excel, no files.
  */
 import { columnLetter, columnNumber } from "./columnLetter";
+import { localise, type ParamsOf } from "./messages";
 import { normaliseHeader } from "./normaliseText";
 import { AGREEMENT_STYLES, FOLLOW_UP_STYLES } from "./statusLabels";
 import type { CellValue, DefinedName, NamePlan, Problem, SheetData, WorkbookData } from "./types";
@@ -83,8 +84,9 @@ export type NoticeCode =
 /** Notices that are said on the run that decided them and not again (the record holds the decision). */
 export const ONCE_NOTICES: ReadonlySet<NoticeCode> = new Set<NoticeCode>(["adopted-summary", "adopted-status-column", "user-summary-sheet"]);
 
-export function notice(code: NoticeCode, sheet: string, table: string, row: number | null, column: string | null, message: string, messageEn: string): Problem {
-  return { sheet, table, row, column, message, messageEn, code };
+/** A notice at a place, its words from the catalogue (the notice's code is its key there). */
+export function notice<C extends NoticeCode>(code: C, sheet: string, table: string, row: number | null, column: string | null, ...params: ParamsOf<C>): Problem {
+  return { sheet, table, row, column, ...localise(code, ...params), code };
 }
 
 const isRecordName = (name: string) => name.toLowerCase().startsWith(RECORD_PREFIX.toLowerCase());
@@ -218,16 +220,12 @@ export function decideSummarySheet(data: WorkbookData, record: OwnershipRecord =
     const sheet = findSheet(data, owned.sheet);
     if (owned.adopted) {
       notices.push(
-        notice("adopted-summary", owned.sheet, "", null, null,
-          `Bladet ”${owned.sheet}” skrevs av en tidigare version av Balans; Balans tar hand om det nu och skriver om det vid varje summering.`,
-          `The sheet "${owned.sheet}" was written by an earlier version of Balans; Balans now owns it and rewrites it on every summary.`),
+        notice("adopted-summary", owned.sheet, "", null, null, { sheet: owned.sheet }),
       );
     }
     if (sheet?.protected === true) {
       notices.push(
-        notice("summary-protected", owned.sheet, "", null, null,
-          `Summeringsbladet ”${owned.sheet}” är skyddat, så Balans skriver inte om det. Ta bort skyddet (Granska → Ta bort bladskydd) och kör Summering igen.`,
-          `The summary sheet "${owned.sheet}" is protected, so Balans does not rewrite it. Unprotect it (Review → Unprotect Sheet) and run Summary again.`),
+        notice("summary-protected", owned.sheet, "", null, null, { sheet: owned.sheet }),
       );
       return { name: null, existing: null, notices };
     }
@@ -238,17 +236,13 @@ export function decideSummarySheet(data: WorkbookData, record: OwnershipRecord =
   const clash = data.sheets.find((s) => s.name.toLocaleLowerCase("sv-SE") === SUMMARY_SHEET.toLocaleLowerCase("sv-SE"));
   if (data.structureLocked === true) {
     notices.push(
-      notice("summary-structure-locked", clash?.name ?? "", "", null, null,
-        `Arbetsbokens struktur är låst, så Balans kan inte lägga till bladet ”${name}”. Lås upp strukturen (Granska → Skydda arbetsbok) och kör Summering igen.`,
-        `The workbook's structure is locked, so Balans cannot add the sheet "${name}". Unlock the structure (Review → Protect Workbook) and run Summary again.`),
+      notice("summary-structure-locked", clash?.name ?? "", "", null, null, { sheet: name }),
     );
     return { name: null, existing: null, notices };
   }
   if (clash !== undefined) {
     notices.push(
-      notice("user-summary-sheet", clash.name, "", null, null,
-        `Bladet ”${clash.name}” är ditt eget och lämnas orört; Balans skriver sin summering på bladet ”${name}”. Byt namn på ditt blad om du vill att summeringen ska heta ”${SUMMARY_SHEET}”.`,
-        `The sheet "${clash.name}" is your own and is left as it is; Balans writes its summary on the sheet "${name}". Rename your sheet if you want the summary to be called "${SUMMARY_SHEET}".`),
+      notice("user-summary-sheet", clash.name, "", null, null, { sheet: clash.name, ours: name, wanted: SUMMARY_SHEET }),
     );
   }
   return { name, existing: null, notices };
@@ -260,6 +254,22 @@ export interface RecordAfterRun {
   statusColumns: CellRef[];
   /** Issue 14: the agenda sheets Balans owns after the run (numbered in this order). @default none */
   agendaSheets?: string[];
+}
+
+/**
+ * One record name per distinct cell, numbered in the order given (`prefix1`, `prefix2`, …): a cell
+ * given twice (the same `key`) is named once.
+ */
+export function numberedNames(prefix: string, refs: readonly CellRef[], key: (ref: CellRef) => string, comment: string): NamePlan[] {
+  const seen = new Set<string>();
+  const names: NamePlan[] = [];
+  for (const ref of refs) {
+    const k = key(ref);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    names.push({ name: `${prefix}${seen.size}`, refersTo: formatReference(ref), comment });
+  }
+  return names;
 }
 
 /**
@@ -276,28 +286,15 @@ export function planNames(record: OwnershipRecord, after: RecordAfterRun): { nam
       comment: "Balans: summeringsbladet som Balans skapade (the summary sheet Balans created).",
     });
   }
-  const seen = new Set<string>();
-  for (const ref of after.statusColumns) {
-    const key = cellKey(ref);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    names.push({
-      name: `${STATUS_NAME_PREFIX}${seen.size}`,
-      refersTo: formatReference(ref),
-      comment: "Balans: rubrikcellen i en statuskolumn som Balans skapade (header of a status column Balans created).",
-    });
-  }
-  const agendas = new Set<string>();
-  for (const sheet of after.agendaSheets ?? []) {
-    const key = sheet.toLocaleLowerCase("sv-SE");
-    if (agendas.has(key)) continue;
-    agendas.add(key);
-    names.push({
-      name: `${AGENDA_NAME_PREFIX}${agendas.size}`,
-      refersTo: formatReference({ sheet, row: 1, column: 1 }),
-      comment: "Balans: ett mötesunderlag som Balans skapade (an agenda sheet Balans created).",
-    });
-  }
+  names.push(
+    ...numberedNames(STATUS_NAME_PREFIX, after.statusColumns, cellKey, "Balans: rubrikcellen i en statuskolumn som Balans skapade (header of a status column Balans created)."),
+    ...numberedNames(
+      AGENDA_NAME_PREFIX,
+      (after.agendaSheets ?? []).map((sheet) => ({ sheet, row: 1, column: 1 })),
+      (ref) => ref.sheet.toLocaleLowerCase("sv-SE"),
+      "Balans: ett mötesunderlag som Balans skapade (an agenda sheet Balans created).",
+    ),
+  );
   const keep = new Set(names.map((n) => n.name.toLowerCase()));
   const removeNames = record.names.filter((n) => !keep.has(n.toLowerCase()));
   return { names, removeNames };

@@ -19,6 +19,7 @@ import { sortParties } from "./resolveParty";
 import { FOLLOW_UP_STYLES } from "./statusLabels";
 import { KRONOR_FORMAT, KRONOR_ORE_FORMAT } from "./template";
 import type { Analysis, FundRow, MoneyAttentionKind, SummaryCell, SummaryChartPlan, YearSummary } from "./types";
+import { countOf } from "./messages";
 
 const HEADER_FILL = "D9E1F2";
 const TITLE_FILL = "BDD7EE";
@@ -115,7 +116,7 @@ export function planPartyRows(w: SheetCells, y: YearSummary, fmt: string): void 
   for (const p of y.parties) {
     const own = rows.filter((r) => r.party === p.party);
     w.put(1, p.party, { bold: true });
-    w.put(2, own.length === 1 ? "1 insats" : `${own.length} insatser`, { bold: true });
+    w.put(2, countOf("sv", own.length, { one: "insats", other: "insatser" }), { bold: true });
     w.money(3, p.distributed, fmt, { bold: true });
     putUsage(w, 4, y, p, fmt, { bold: true });
     w.row++;

@@ -19,6 +19,7 @@
  * Pure: plain data in, plain data out.
  */
 import { columnLetter } from "./columnLetter";
+import { localise } from "./messages";
 import {
   agreementLiveValue,
   followUpLiveValue,
@@ -28,7 +29,7 @@ import {
   type LiveKind,
 } from "./liveStatus";
 import { ByTableRow } from "./planFlags";
-import { cellKey, findSheet, parseReference, formatReference, RECORD_PREFIX, valueAt, type CellRef } from "./ownership";
+import { cellKey, findSheet, numberedNames, parseReference, RECORD_PREFIX, valueAt, type CellRef } from "./ownership";
 import type { SheetCells } from "./planBudgetSummary";
 import { AGREEMENT_STYLES, FOLLOW_UP_STYLES, type StatusStyle } from "./statusLabels";
 import type {
@@ -131,19 +132,12 @@ function mergeAt(data: WorkbookData, sheet: string, column: number, top: number,
 
 function blockedNotice(plan: StatusColumnPlan, datesColumn: number): Problem {
   const letter = columnLetter(datesColumn);
-  const where = plan.table === "" ? `området på rad ${plan.headerRow}` : `tabellen ${plan.table}`;
-  const whereEn = plan.table === "" ? `the range at row ${plan.headerRow}` : `the table ${plan.table}`;
   return {
     sheet: plan.sheet,
     table: plan.table,
     row: plan.headerRow,
     column: null,
-    message:
-      `Kolumn ${letter} till höger om statuskolumnen vid ${where} är inte tom, så Balans kan inte lägga till kolumnen ”${LIVE_DATES_HEADER}”. ` +
-      `Statusen gäller därför bara för dagen för kontrollen och följer inte kalendern. Töm eller flytta kolumn ${letter} och kör Kontrollera igen.`,
-    messageEn:
-      `Column ${letter} right of the status column beside ${whereEn} is not empty, so Balans cannot add the column "${LIVE_DATES_HEADER}". ` +
-      `The status therefore holds for the day of the check only and does not follow the calendar. Empty or move column ${letter} and run Check again.`,
+    ...localise(LIVE_DATES_BLOCKED, { table: plan.table, headerRow: plan.headerRow, letter, header: LIVE_DATES_HEADER }),
     code: LIVE_DATES_BLOCKED,
   };
 }
@@ -231,17 +225,7 @@ export function planLiveStatus(input: LiveStatusInput): LiveStatusPlan {
       { name: WINDOW_NAMES["follow-up"], refersTo: String(options.dueSoonDays), comment: "Balans: dagar för Snart i statusformlerna (due-soon window of the status formulas)." },
       { name: WINDOW_NAMES.agreement, refersTo: String(options.expiringDays), comment: "Balans: dagar för Går ut snart i statusformlerna (expiring window of the status formulas)." },
     );
-    const seen = new Set<string>();
-    for (const ref of datesAfterRun) {
-      const key = cellKey(ref);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      names.push({
-        name: `${DATES_NAME_PREFIX}${seen.size}`,
-        refersTo: formatReference(ref),
-        comment: "Balans: rubrikcellen i en datumkolumn som Balans skapade (header of a dates column Balans created).",
-      });
-    }
+    names.push(...numberedNames(DATES_NAME_PREFIX, datesAfterRun, cellKey, "Balans: rubrikcellen i en datumkolumn som Balans skapade (header of a dates column Balans created)."));
   }
   return { statusColumns, names, notices, counts };
 }

@@ -4,8 +4,8 @@ import { kronorFormat, planMoneyAttention, planPartyRows, planYearsOverview, put
 import { SUMMARY_SHEET, SUMMARY_SUBTITLE_START, SUMMARY_TITLE } from "./ownership";
 import { planStatusCounts, type StatusCountSource } from "./planLiveStatus";
 import { planChangesSection } from "./sinceLastCheck";
-import { AGREEMENT_STYLES, FOLLOW_UP_STYLES } from "./statusLabels";
-import type { Analysis, SummaryCell, SummarySheetPlan, YearSummary } from "./types";
+import { AGREEMENT_STYLES, FOLLOW_UP_STYLES, type StatusStyle } from "./statusLabels";
+import type { Analysis, SummaryCell, SummarySheetPlan, TableRowRef, YearSummary } from "./types";
 
 /** The summary sheet's default name (ownership.ts decides the name it gets in a workbook). */
 export const SUMMARY_NAME = SUMMARY_SHEET;
@@ -97,44 +97,39 @@ export function planSummary(analysis: Analysis, live: SummaryLiveInput = {}): Su
   const charts = planYearsOverview(years, analysis);
   row = years.row;
 
-  const follow = [...analysis.followUps.filter((f) => f.status === "overdue"), ...analysis.followUps.filter((f) => f.status === "due-soon")];
-  heading("Uppföljningar: försenade och snart", 6);
-  if (follow.length === 0) {
-    put(1, "Inga försenade uppföljningar och inga inom fönstret.");
-    row++;
-  } else {
-    headerRow(["Status", "Vad", "Nästa", "Senaste", "Blad", "Rad"]);
-    for (const f of follow) {
-      const style = FOLLOW_UP_STYLES[f.status];
-      put(1, style.label, { fill: style.fill });
-      put(2, f.title);
-      put(3, f.next);
-      put(4, f.latest);
-      put(5, f.sheet);
-      put(6, `Rad ${f.row}`, { link: link(f.sheet, f.firstColumn, f.row) });
+  /** Flagged rows: their status, up to three cells of their own (undefined: left empty), the sheet and a link to the row. */
+  const flaggedRows = <T extends TableRowRef>(title: string, none: string, headers: string[], items: readonly T[], own: (item: T) => [StatusStyle, ...(string | null | undefined)[]]) => {
+    heading(title, 6);
+    if (items.length === 0) {
+      put(1, none);
       row++;
+    } else {
+      headerRow(headers);
+      for (const item of items) {
+        const [style, ...values] = own(item);
+        put(1, style.label, { fill: style.fill });
+        values.forEach((v, i) => v !== undefined && put(i + 2, v));
+        put(5, item.sheet);
+        put(6, `Rad ${item.row}`, { link: link(item.sheet, item.firstColumn, item.row) });
+        row++;
+      }
     }
-  }
-  row++;
-
-  const agr = [...analysis.agreements.filter((a) => a.status === "expired"), ...analysis.agreements.filter((a) => a.status === "expiring")];
-  heading("Avtal: utgångna och snart utgående", 6);
-  if (agr.length === 0) {
-    put(1, "Inga utgångna avtal och inga som går ut inom fönstret.");
     row++;
-  } else {
-    headerRow(["Status", "Överenskommelse/avtal", "Giltigt t.o.m.", "", "Blad", "Rad"]);
-    for (const a of agr) {
-      const style = AGREEMENT_STYLES[a.status];
-      put(1, style.label, { fill: style.fill });
-      put(2, a.title);
-      put(3, a.validTo);
-      put(5, a.sheet);
-      put(6, `Rad ${a.row}`, { link: link(a.sheet, a.firstColumn, a.row) });
-      row++;
-    }
-  }
-  row++;
+  };
+  flaggedRows(
+    "Uppföljningar: försenade och snart",
+    "Inga försenade uppföljningar och inga inom fönstret.",
+    ["Status", "Vad", "Nästa", "Senaste", "Blad", "Rad"],
+    [...analysis.followUps.filter((f) => f.status === "overdue"), ...analysis.followUps.filter((f) => f.status === "due-soon")],
+    (f) => [FOLLOW_UP_STYLES[f.status], f.title, f.next, f.latest],
+  );
+  flaggedRows(
+    "Avtal: utgångna och snart utgående",
+    "Inga utgångna avtal och inga som går ut inom fönstret.",
+    ["Status", "Överenskommelse/avtal", "Giltigt t.o.m.", "", "Blad", "Rad"],
+    [...analysis.agreements.filter((a) => a.status === "expired"), ...analysis.agreements.filter((a) => a.status === "expiring")],
+    (a) => [AGREEMENT_STYLES[a.status], a.title, a.validTo],
+  );
 
   // Issue 10: the money that needs attention, then each party's insatser per year (newest first).
   const budget = new SheetCells(cells, row);

@@ -1,7 +1,8 @@
 import { columnLetter } from "./columnLetter";
 import { LIVE_DATES_HEADER } from "./liveStatus";
+import { localise, type Localised } from "./messages";
 import { cellText, isBlank, normaliseHeader } from "./normaliseText";
-import { cellKey, isStatusHeader, notice, readOwnership, STATUS_HEADER, STATUS_LABELS, type NoticeCode } from "./ownership";
+import { cellKey, isStatusHeader, notice, readOwnership, STATUS_HEADER, STATUS_LABELS } from "./ownership";
 import { TABLE_SCHEMAS, type TableSchema } from "./tableSchemas";
 import type { CellRange, CellValue, Problem, RecognisedTable, SheetData, TableRow, WorkbookData } from "./types";
 
@@ -123,8 +124,8 @@ function sheetRight(sheet: SheetData): number {
   return sheet.left + width - 1;
 }
 
-function problem(sheet: string, table: string, row: number | null, column: string | null, message: string, messageEn: string): Problem {
-  return { sheet, table, row, column, message, messageEn };
+function problem(sheet: string, table: string, row: number | null, column: string | null, text: Localised): Problem {
+  return { sheet, table, row, column, message: text.message, messageEn: text.messageEn };
 }
 
 /** The merges of `sheet` that cover column `column` between rows `top` and `bottom`, by row. */
@@ -213,31 +214,22 @@ function build(
   }
   let blockedOwnedColumn = false;
   const statusRowsSkipped: number[] = [];
-  const say = (code: NoticeCode, row: number | null, message: string, messageEn: string, column: string | null = null) =>
-    problems.push(notice(code, sheet.name, tableName, row, column, message, messageEn));
-  const tableWords = tableName === "" ? `området på rad ${headerRow}` : `tabellen ${tableName}`;
-  const tableWordsEn = tableName === "" ? `the range at row ${headerRow}` : `the table ${tableName}`;
+  const place = { table: tableName, headerRow };
   if (statusKind) {
     const column = ownedColumn !== null ? firstColumn + ownedColumn : lastColumnInclOwned + 1;
     const letter = columnLetter(column);
     if (found.adopted) {
-      say("adopted-status-column", headerRow,
-        `Kolumnen ”${OWNED_HEADER}” (kolumn ${letter}) skrevs av en tidigare version av Balans; Balans tar hand om den nu och skriver om den vid varje kontroll.`,
-        `The column "${OWNED_HEADER}" (column ${letter}) was written by an earlier version of Balans; Balans now owns it and rewrites it on every check.`);
+      problems.push(notice("adopted-status-column", sheet.name, tableName, headerRow, null, { header: OWNED_HEADER, letter }));
     }
     const merges = mergesByRow(sheet, column, headerRow, lastRow);
     if (sheet.protected === true) {
       blockedOwnedColumn = true;
-      say("status-protected", headerRow,
-        `Bladet ”${sheet.name}” är skyddat, så Balans skriver ingen statuskolumn vid ${tableWords}. Ta bort bladskyddet (Granska → Ta bort bladskydd) och kör Kontrollera igen.`,
-        `The sheet "${sheet.name}" is protected, so Balans writes no status column beside ${tableWordsEn}. Unprotect the sheet (Review → Unprotect Sheet) and run Check again.`);
+      problems.push(notice("status-protected", sheet.name, tableName, headerRow, null, { ...place, sheet: sheet.name }));
     } else if (found.userColumn !== null) {
       blockedOwnedColumn = true;
       const userLetter = columnLetter(firstColumn + found.userColumn);
-      say("user-status-column", headerRow,
-        `Kolumnen ”${headers[found.userColumn] ?? OWNED_HEADER}” (kolumn ${userLetter}) på bladet ”${sheet.name}” är din egen, inte Balans: Balans skriver inte i den, och ${tableWords} får ingen statuskolumn. Byt namn på kolumnen eller flytta den, så lägger Balans till sin egen.`,
-        `The column "${headers[found.userColumn] ?? OWNED_HEADER}" (column ${userLetter}) on the sheet "${sheet.name}" is your own, not Balans's: Balans does not write in it, and ${tableWordsEn} gets no status column. Rename or move the column and Balans adds its own.`,
-        headers[found.userColumn] ?? OWNED_HEADER);
+      const userHeader = headers[found.userColumn] ?? OWNED_HEADER;
+      problems.push(notice("user-status-column", sheet.name, tableName, headerRow, userHeader, { ...place, sheet: sheet.name, header: userHeader, letter: userLetter }));
     } else {
       let taken = false;
       if (ownedColumn === null) {
@@ -250,9 +242,7 @@ function build(
         if (taken) {
           blockedOwnedColumn = true;
           problems.push(
-            problem(sheet.name, tableName, headerRow, null,
-              `Kolumnen till höger om tabellen innehåller data, så Balans kan inte lägga till kolumnen ”${OWNED_HEADER}”. Flytta datat eller lägg till en tom kolumn.`,
-              `The column right of the table holds data, so Balans cannot add the "${OWNED_HEADER}" column. Move that data or leave an empty column.`),
+            problem(sheet.name, tableName, headerRow, null, localise("table.right-column-taken", { header: OWNED_HEADER })),
           );
         }
       }
@@ -262,31 +252,23 @@ function build(
         blockedOwnedColumn = true;
         const m = headerMerge ?? (firstMerge.done ? undefined : firstMerge.value);
         const at = m === undefined ? letter : rangeAddress(m);
-        say("status-merge-table", headerRow,
-          `Kolumn ${letter} vid ${tableWords} korsar sammanslagna celler (${at}), så Balans skriver ingen statuskolumn där. Dela upp sammanslagningen eller lämna en tom kolumn till höger om tabellen.`,
-          `Column ${letter} beside ${tableWordsEn} crosses merged cells (${at}), so Balans writes no status column there. Unmerge them or leave an empty column right of the table.`);
+        problems.push(notice("status-merge-table", sheet.name, tableName, headerRow, null, { ...place, letter, at }));
       } else if (!taken) {
         for (const [r, m] of [...merges].sort((a, b) => a[0] - b[0])) {
           statusRowsSkipped.push(r);
-          say("status-merge-row", r,
-            `Cellen ${letter}${r} ligger i sammanslagna celler (${rangeAddress(m)}) som Balans inte skapade, så raden får ingen status. Dela upp sammanslagningen om raden ska markeras.`,
-            `The cell ${letter}${r} lies in merged cells (${rangeAddress(m)}) that Balans did not create, so the row gets no status. Unmerge them if the row should be flagged.`);
+          problems.push(notice("status-merge-row", sheet.name, tableName, r, null, { letter, row: r, at: rangeAddress(m) }));
         }
       }
     }
   }
   for (const missing of match.missing) {
     problems.push(
-      problem(sheet.name, tableName, headerRow, missing,
-        `Kolumnen ”${missing}” saknas i tabellen (${match.schema.label}).`,
-        `The column "${missing}" is missing from the table (${match.schema.kind}).`),
+      problem(sheet.name, tableName, headerRow, missing, localise("table.column-missing", { column: missing, label: match.schema.label, kind: match.schema.kind })),
     );
   }
   for (const d of match.duplicates) {
     problems.push(
-      problem(sheet.name, tableName, headerRow, d.header,
-        `Kolumnrubriken ”${d.header}” förekommer flera gånger; den första kolumnen används.`,
-        `The column header "${d.header}" appears more than once; the first column is used.`),
+      problem(sheet.name, tableName, headerRow, d.header, localise("table.header-duplicate", { header: d.header })),
     );
   }
   const table: RecognisedTable = {

@@ -3,7 +3,7 @@
  * users' scripts rely on: keys, their order and their formats do not change.
  * Amounts are decimal strings with two decimals and a dot ("13302905.00"); dates are ISO.
  */
-import type { ChangeKind } from "./checkRecord";
+import type { Change } from "./checkRecord";
 import { toJsonAmount } from "./formatAmount";
 import type { AgreementStatus, Analysis, FollowUpStatus, FundRow, IsoDate, MoneyAttentionKind } from "./types";
 
@@ -21,16 +21,8 @@ export interface ReportJson {
   since: IsoDate | null;
 }
 
-/** One change since the previous check; `from` null for a new row, `to` null for a removed one. */
-export interface ChangeJson {
-  kind: ChangeKind;
-  sheet: string;
-  table: string;
-  row: number;
-  title: string;
-  from: FollowUpStatus | AgreementStatus | null;
-  to: FollowUpStatus | AgreementStatus | null;
-}
+/** One change since the previous check (the engine's {@link Change} is already plain JSON): `from` null for a new row, `to` null for a removed one. */
+export type ChangeJson = Change;
 
 /** paid, used, remaining: decimal strings, null when the year has no Utbetalt / Förbrukat column. */
 export interface UsageJson {

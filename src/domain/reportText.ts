@@ -7,6 +7,7 @@
 import type Decimal from "decimal.js";
 import type { Change } from "./checkRecord";
 import { formatKronor } from "./formatAmount";
+import { countOf } from "./messages";
 import { CHANGE_LABELS, CHANGE_ORDER, statusLabel } from "./sinceLastCheck";
 import type { Agreement, Analysis, AreaSummary, FollowUp, MoneyAttention, MoneyAttentionKind, Problem, YearSummary } from "./types";
 
@@ -158,7 +159,7 @@ export function formatReport(analysis: Analysis): string {
   const since = analysis.since ?? null;
   if (since !== null) {
     const changes = analysis.changes ?? [];
-    out.push(`Sedan förra kontrollen ${since} (${changes.length} ${changes.length === 1 ? "ändring" : "ändringar"})`);
+    out.push(`Sedan förra kontrollen ${since} (${countOf("sv", changes.length, { one: "ändring", other: "ändringar" })})`);
     if (changes.length === 0) out.push("  Inga ändringar.");
     for (const kind of CHANGE_ORDER) group(out, CHANGE_LABELS[kind].heading, changes.filter((c) => c.kind === kind), changeLine);
     out.push("");

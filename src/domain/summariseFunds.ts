@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { reportStatus, type FundTracking } from "./fundTracking";
 import { areaNameKey } from "./parseArea";
+import { localise } from "./messages";
 import { sortParties } from "./resolveParty";
 import type { AreaSummary, FundRow, IsoDate, Options, Problem, YearSummary } from "./types";
 
@@ -101,8 +102,7 @@ export function summariseFunds(
         prev.due ??= a.reportDue ?? null;
         problems.push({
           sheet: a.sheet, table: a.table, row: a.row, column: a.areaColumn,
-          message: `Område ${a.areaKey} har redan en tilldelning för ${year} (rad ${prev.first.row}); beloppen läggs ihop.`,
-          messageEn: `Area ${a.areaKey} already has an allocation for ${year} (row ${prev.first.row}); the amounts are added.`,
+          ...localise("funds.allocation-repeated", { area: a.areaKey, year, firstRow: prev.first.row }),
         });
         prev.amount = prev.amount.plus(a.amount);
       } else allocated.set(a.areaKey, { amount: a.amount, name: a.areaName, first: a, due: a.reportDue ?? null });
@@ -134,15 +134,13 @@ export function summariseFunds(
       if (!a && d && allocated.size > 0) {
         problems.push({
           sheet: d.first.sheet, table: d.first.table, row: d.first.row, column: d.first.areaColumn,
-          message: `Område ${k} har fördelade medel ${year} men ingen tilldelning.`,
-          messageEn: `Area ${k} has distributed funds in ${year} but no allocation.`,
+          ...localise("funds.no-allocation", { area: k, year }),
         });
       }
       if (a && !d) {
         problems.push({
           sheet: a.first.sheet, table: a.first.table, row: a.first.row, column: a.first.areaColumn,
-          message: `Område ${k} har en tilldelning ${year} men inga fördelade medel.`,
-          messageEn: `Area ${k} has an allocation in ${year} but no distributed funds.`,
+          ...localise("funds.nothing-distributed", { area: k, year }),
         });
       }
       return {

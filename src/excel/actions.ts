@@ -11,7 +11,7 @@
  * The check runs again, with the read, once if a table moved; then Balans refuses and writes
  * nothing. Larger workbooks cost more syncs only where Excel's 5 MB request/response limit demands it.
  */
-import { BalansError, type ActionOutcome, type AgendaOutcome, type Progress, type WorkbookPort } from "../app/port";
+import { balansError, BalansError, type ActionOutcome, type AgendaOutcome, type Progress, type WorkbookPort } from "../app/port";
 import { prepare, type Prepared, type PrepareWhat } from "../app/prepare";
 import type { AgendaRequest } from "../domain/agenda/buildAgenda";
 import { sampleTemplate } from "../domain/sampleWorkbook";
@@ -195,11 +195,7 @@ export async function runInfogaMall(withSample: boolean, env?: ActionEnv): Promi
 
 /** Go-to-row on a hidden sheet: Balans does not unhide a sheet on its own; it says so. */
 export function hiddenSheetError(sheet: string): BalansError {
-  return new BalansError(
-    "sheet-hidden",
-    `Bladet "${sheet}" är dolt. Visa det först (högerklicka på en bladflik → Ta fram) och försök igen.`,
-    `The sheet "${sheet}" is hidden. Unhide it first (right-click a sheet tab → Unhide) and try again.`,
-  );
+  return balansError("sheet-hidden", "error.sheet-hidden", { sheet });
 }
 
 /**

@@ -14,7 +14,7 @@
  * Nothing is written on a protected sheet: the engine leaves those out, and {@link assertWritable}
  * refuses a plan that does not, before anything is queued.
  */
-import { BalansError } from "../app/port";
+import { balansError } from "../app/port";
 import type { Plan } from "../domain/types";
 import { checkRecordJobs, nameJobs } from "./recordJobs";
 import { syncInBatches, type ApiSupport } from "./run";
@@ -65,26 +65,14 @@ export function assertWritable(plan: Plan, facts: WorkbookFacts): void {
   ];
   const hit = sheets.find((s) => locked.has(lower(s)));
   if (hit !== undefined) {
-    throw new BalansError(
-      "protected",
-      `Bladet "${hit}" är skyddat: Balans skriver ingenting där. Ta bort bladskyddet (Granska → Ta bort bladskydd) och försök igen.`,
-      `The sheet "${hit}" is protected: Balans writes nothing there. Unprotect it (Review → Unprotect Sheet) and try again.`,
-    );
+    throw balansError("protected", "error.sheet-protected", { sheet: hit });
   }
   if (plan.summary && !plan.summary.existing && facts.structureLocked) {
-    throw new BalansError(
-      "protected",
-      `Arbetsbokens struktur är låst, så Balans kan inte lägga till bladet "${plan.summary.name}". Lås upp strukturen (Granska → Skydda arbetsbok) och försök igen.`,
-      `The workbook's structure is locked, so Balans cannot add the sheet "${plan.summary.name}". Unlock it (Review → Protect Workbook) and try again.`,
-    );
+    throw balansError("protected", "error.structure-locked", { sheet: plan.summary.name });
   }
   const agenda = plan.agendaSheet;
   if (agenda && !agenda.existing && facts.structureLocked) {
-    throw new BalansError(
-      "protected",
-      `Arbetsbokens struktur är låst, så Balans kan inte lägga till bladet "${agenda.name}". Lås upp strukturen (Granska → Skydda arbetsbok) och försök igen.`,
-      `The workbook's structure is locked, so Balans cannot add the sheet "${agenda.name}". Unlock it (Review → Protect Workbook) and try again.`,
-    );
+    throw balansError("protected", "error.structure-locked", { sheet: agenda.name });
   }
 }
 

@@ -14,7 +14,7 @@
  * for a status column inside an Excel table), so the window that remains — one round trip — cannot
  * shift a status there.
  */
-import { BalansError } from "../app/port";
+import { balansError, type BalansError } from "../app/port";
 import type { Analysis, CellValue, Plan, RecognisedTable, WorkbookData } from "../domain/types";
 import { boxAddress, parseAddress } from "./address";
 import { toCellValue } from "./loadedData";
@@ -58,12 +58,6 @@ const same = (a: CellValue | undefined, b: CellValue | undefined): boolean => {
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 };
 
-/** A sentence naming what moved, Swedish and English. */
-function where(t: CheckTarget): { sv: string; en: string } {
-  return t.table === ""
-    ? { sv: `Tabellen med rubrikrad ${t.headerRow} på bladet "${t.sheet}"`, en: `The table with its header in row ${t.headerRow} on the sheet "${t.sheet}"` }
-    : { sv: `Tabellen "${t.table}" på bladet "${t.sheet}"`, en: `The table "${t.table}" on the sheet "${t.sheet}"` };
-}
 
 /** The re-reads queued for one target. */
 type QueuedCheck =
@@ -115,11 +109,6 @@ function stillInPlace(check: QueuedCheck, data: WorkbookData): boolean {
 /** Nothing was written: the tables kept moving while Balans read them twice. */
 export function concurrentEditError(moved: readonly CheckTarget[]): BalansError {
   const first = moved[0];
-  const w = first ? where(first) : { sv: "En tabell", en: "A table" };
-  const more = moved.length > 1 ? { sv: ` (och ${moved.length - 1} till)`, en: ` (and ${moved.length - 1} more)` } : { sv: "", en: "" };
-  return new BalansError(
-    "concurrent-edit",
-    `${w.sv}${more.sv} ändrades medan Balans läste den (rader infogades, togs bort eller sorterades). Balans skrev ingenting. Vänta tills ingen annan redigerar tabellen och försök igen.`,
-    `${w.en}${more.en} changed while Balans read it (rows were inserted, deleted or sorted). Balans wrote nothing. Wait until nobody else is editing the table and try again.`,
-  );
+  return balansError("concurrent-edit", "error.concurrent-edit",
+    first === undefined ? null : { sheet: first.sheet, table: first.table, headerRow: first.headerRow, more: moved.length - 1 });
 }

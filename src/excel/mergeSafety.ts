@@ -5,6 +5,7 @@
  * cells). What is left out is said, and the ownership record does not claim it.
  */
 import { parseReference } from "../domain/ownership";
+import { localise } from "../domain/messages";
 import type { Plan, Problem } from "../domain/types";
 
 export function keepCheckable(plan: Plan, mergesUnknown: ReadonlySet<string>): { plan: Plan; dropped: Problem[] } {
@@ -25,8 +26,7 @@ export function keepCheckable(plan: Plan, mergesUnknown: ReadonlySet<string>): {
     table: p.table,
     row: p.headerRow,
     column: null,
-    message: `Ingen statuskolumn skrevs bredvid tabellen på rad ${p.headerRow} på bladet "${p.sheet}": Balans kunde inte kontrollera sammanfogade celler där i den här versionen av Excel. Gör om området till en Excel-tabell (Infoga → Tabell), eller använd Excel på webben eller Microsoft 365.`,
-    messageEn: `No status column was written beside the table in row ${p.headerRow} on the sheet "${p.sheet}": Balans could not check for merged cells there in this version of Excel. Turn the range into an Excel table (Insert → Table), or use Excel on the web or Microsoft 365.`,
+    ...localise("excel.merges-unchecked", { sheet: p.sheet, headerRow: p.headerRow }),
   }));
   const next: Plan = { ...plan, statusColumns: keep };
   if (names !== undefined) next.names = names;

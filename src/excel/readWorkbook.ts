@@ -14,7 +14,8 @@
  * A workbook of a few sheets costs 2 round trips (3 on the documented path); one cell at
  * XFD1048576 beside a table costs the same, with a response of a few kilobytes.
  */
-import { BalansError } from "../app/port";
+import { balansError, type BalansError } from "../app/port";
+import { localise } from "../domain/messages";
 import { checkRecordFromXml } from "../domain/checkRecordXml";
 import type { Problem, WorkbookData } from "../domain/types";
 import { boxAddress, type CellBox } from "./address";
@@ -117,12 +118,7 @@ export function measuredBytesPerCell(values: unknown[][], numberFormat: unknown[
 }
 
 function tooManyCells(name: string, cells: number): BalansError {
-  const n = cells.toLocaleString("sv-SE");
-  return new BalansError(
-    "too-many-cells",
-    `Bladet "${name}" har en rad med ${n} celler som Excel inte kan läsa. Ta bort tomma kolumner eller dela upp bladet och försök igen.`,
-    `The sheet "${name}" has a row of ${cells} cells that Excel cannot read. Remove empty columns or split the sheet and try again.`,
-  );
+  return balansError("too-many-cells", "error.row-too-wide", { sheet: name, cells });
 }
 
 const ALL_SETS: ApiSupport = () => true;
@@ -151,8 +147,7 @@ export async function readWorkbookWithNotes(context: Excel.RequestContext, optio
         table: "",
         row: null,
         column: null,
-        message: `Bladet "${m.name}" är för stort för den här versionen av Excel: cellerna ${where} lästes inte. Ta bort tomma rader och kolumner, eller använd Excel på webben eller Microsoft 365.`,
-        messageEn: `The sheet "${m.name}" is too large for this version of Excel: the cells ${where} were not read. Remove empty rows and columns, or use Excel on the web or Microsoft 365.`,
+        ...localise("excel.sheet-too-large", { sheet: m.name, cells: where }),
       });
     }
     const sheet: LoadedSheet = { name: m.name, blocks: [], tables: m.tables.map((t) => ({ ...t })), hidden: m.hidden, protected: m.protected };
@@ -167,8 +162,7 @@ export async function readWorkbookWithNotes(context: Excel.RequestContext, optio
       table: "",
       row: null,
       column: null,
-      message: `Balans kunde inte läsa de sammanfogade cellerna på bladet "${name}" i den här versionen av Excel, så ingen statuskolumn skrivs där utom i en befintlig Excel-tabell (tabeller kan inte innehålla sammanfogade celler).`,
-      messageEn: `Balans could not read the merged cells on the sheet "${name}" in this version of Excel, so no status column is written there except inside an existing Excel table (tables cannot hold merged cells).`,
+      ...localise("excel.merges-unreadable", { sheet: name }),
     });
   }
   const data = toWorkbookData(loaded, { names: [...meta.names, ...meta.sheets.flatMap((s) => s.names)], structureLocked: meta.structureLocked, date1904: meta.date1904 });

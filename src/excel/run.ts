@@ -2,7 +2,8 @@
  * The one way Balans enters Excel: `Excel.run` with a retry for cell-edit mode, Office errors
  * mapped to `BalansError`, and a count of round trips (`context.sync()` calls).
  */
-import { BalansError } from "../app/port";
+import { balansError, BalansError } from "../app/port";
+import { say } from "../domain/messages";
 
 /** `Excel.run` or a stand-in with the same shape (tests use a fake workbook). */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -70,9 +71,8 @@ export function isTooManyCells(error: unknown): boolean {
 
 const CELL_EDIT = "InvalidOperationInCellEditMode";
 
-export const CELL_EDIT_MESSAGE =
-  "Excel är i redigeringsläge: avsluta redigeringen av cellen (Enter eller Esc) och försök igen.";
-export const CELL_EDIT_MESSAGE_EN = "Excel is in cell-edit mode: finish editing the cell (Enter or Esc) and try again.";
+export const CELL_EDIT_MESSAGE = say("sv", "error.cell-edit-mode");
+export const CELL_EDIT_MESSAGE_EN = say("en", "error.cell-edit-mode");
 
 /** Turns anything thrown inside `Excel.run` into a `BalansError` the pane can show. */
 export function toBalansError(error: unknown): BalansError {
@@ -81,44 +81,24 @@ export function toBalansError(error: unknown): BalansError {
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case CELL_EDIT:
-      return new BalansError("cell-edit-mode", CELL_EDIT_MESSAGE, CELL_EDIT_MESSAGE_EN);
+      return balansError("cell-edit-mode", "error.cell-edit-mode");
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
-      return new BalansError(
-        "payload-too-large",
-        "Arbetsboken är för stor för att skickas till Excel i ett svep. Dela upp bladen eller försök i Excel för skrivbordet.",
-        "The workbook is too large to send to Excel in one request. Split the sheets or try Excel for desktop.",
-      );
+      return balansError("payload-too-large", "error.payload-too-large");
     case "RangeExceedsLimit":
     case "OperationCellsExceedLimit":
-      return new BalansError(
-        "too-many-cells",
-        "Ett blad har fler celler än Excel kan läsa på en gång (5 miljoner). Ta bort tomma rader och kolumner och försök igen.",
-        "A sheet has more cells than Excel can read at once (5 million). Remove empty rows and columns and try again.",
-      );
+      return balansError("too-many-cells", "error.too-many-cells");
     case "ApiNotFound":
     case "NotImplemented":
     case "UnsupportedFeature":
-      return new BalansError(
-        "api-not-supported",
-        "Den här versionen av Excel saknar en funktion som Balans behöver. Uppdatera Office eller använd Excel på webben.",
-        "This version of Excel lacks a feature Balans needs. Update Office or use Excel on the web.",
-      );
+      return balansError("api-not-supported", "error.api-not-supported");
     case "AccessDenied":
-      return new BalansError(
-        "unknown",
-        "Excel tillät inte ändringen. Bladet eller arbetsboken kan vara skyddad.",
-        "Excel did not allow the change. The sheet or workbook may be protected.",
-      );
+      return balansError("unknown", "error.access-denied");
     case "ActivityLimitReached":
     case "RequestAborted":
-      return new BalansError("unknown", "Excel är upptaget. Vänta en stund och försök igen.", "Excel is busy. Wait a moment and try again.");
+      return balansError("unknown", "error.excel-busy");
     default:
-      return new BalansError(
-        "unknown",
-        `Excel svarade med ett fel${code ? ` (${code})` : ""}: ${detail}`,
-        `Excel reported an error${code ? ` (${code})` : ""}: ${detail}`,
-      );
+      return balansError("unknown", "error.excel-other", { code: code ?? "", detail });
   }
 }
 

@@ -8,7 +8,7 @@
  * subscribers about every change, for React's `useSyncExternalStore`.
  */
 import type ExcelJS from "exceljs";
-import { BalansError, type ActionOutcome, type AgendaOutcome, type Progress, type WorkbookPort } from "../app/port";
+import { balansError, BalansError, type ActionOutcome, type AgendaOutcome, type Progress, type WorkbookPort } from "../app/port";
 import { prepare, type PrepareWhat } from "../app/prepare";
 import type { AgendaRequest } from "../domain/agenda/buildAgenda";
 import { sampleTemplate, sampleWorkbook } from "../domain/sampleWorkbook";
@@ -178,11 +178,7 @@ export class PreviewPort implements WorkbookPort {
 
   async selectRow(sheet: string, row: number): Promise<void> {
     if (!this.workbook.worksheets.some((ws) => ws.name === sheet)) {
-      throw new BalansError(
-        "unknown",
-        `Bladet "${sheet}" finns inte i arbetsboken.`,
-        `The sheet "${sheet}" is not in the workbook.`,
-      );
+      throw balansError("unknown", "error.sheet-missing", { sheet });
     }
     this.change({ sheet, selectedRow: Number.isInteger(row) && row >= 1 ? row : null });
   }
@@ -205,11 +201,7 @@ export class PreviewPort implements WorkbookPort {
       this.change({});
       if (err instanceof BalansError) throw err;
       const detail = err instanceof Error ? err.message : String(err);
-      throw new BalansError(
-        "unknown",
-        `Balans kunde inte skriva i arbetsboken: ${detail}`,
-        `Balans could not write to the workbook: ${detail}`,
-      );
+      throw balansError("unknown", "error.write-failed", { detail });
     }
     this.change(view);
   }

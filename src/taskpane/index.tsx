@@ -22,6 +22,7 @@ import { clearWorkbookCommandMessage, readWorkbookCommandMessage } from "../comm
 import type { Options } from "../domain/types";
 import { createExcelPort } from "../excel/actions";
 import { platformUnsupported, routeFor, waitForOffice } from "./boot";
+import { inLanguage } from "../domain/messages";
 import { App } from "./components/App";
 import { type Language, pickLanguage, pickPreviewLanguage, stringsByLanguage } from "./i18n";
 import { settingsFromOptions } from "./settingsFromOptions";
@@ -103,12 +104,12 @@ function renderStartupFailure(root: Root, language: Language, err: unknown): voi
 
 /** Texts to show once when the pane opens: unusable saved settings, a recent ribbon error. */
 function startupNotice(language: Language, settingsProblems: { message: string; messageEn: string }[]): string | null {
-  const texts = settingsProblems.map((p) => (language === "en" ? p.messageEn : p.message));
+  const texts = settingsProblems.map((p) => inLanguage(language, p));
   const ribbon = readWorkbookCommandMessage();
   if (ribbon !== null) {
     const age = Date.now() - Date.parse(ribbon.at);
     if (!ribbon.ok && Number.isFinite(age) && age >= 0 && age < RIBBON_MESSAGE_MAX_AGE_MS) {
-      texts.push(language === "en" ? ribbon.messageEn : ribbon.message);
+      texts.push(inLanguage(language, ribbon));
     }
     clearWorkbookCommandMessage();
   }

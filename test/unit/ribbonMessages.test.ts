@@ -122,7 +122,7 @@ describe("describeError", () => {
     const e = Object.assign(new Error("The operation is not allowed in cell edit mode"), { code: "InvalidOperationInCellEditMode" });
     const m = describeError("kontrollera", e, AT);
     expect(m.code).toBe("cell-edit-mode");
-    expect(m.message).toBe("Kontrollera: Excel redigerar en cell. Tryck Enter eller Esc och försök igen.");
+    expect(m.message).toBe("Kontrollera: Excel är i redigeringsläge: avsluta redigeringen av cellen (Enter eller Esc) och försök igen.");
   });
 
   it("shows any other error's message", () => {

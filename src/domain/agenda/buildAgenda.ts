@@ -5,6 +5,7 @@
  */
 import { addDays, isIsoDate } from "../isoDate";
 import { cellText } from "../normaliseText";
+import { localise, type Localised } from "../messages";
 import type {
   Agreement,
   Analysis,
@@ -73,8 +74,8 @@ export type AgendaResult =
 /** The month of a `YYYY-MM-DD` or `YYYY-MM` date. */
 const monthOf = (date: MeetingDate) => date.slice(0, 7);
 
-function fail(message: string, messageEn: string): AgendaResult {
-  return { ok: false, message, messageEn };
+function fail(text: Localised): AgendaResult {
+  return { ok: false, ...text };
 }
 
 function forumCells(
@@ -123,10 +124,7 @@ export function buildAgenda(
   const forum = directory.resolve(asked);
   if (forum === null) {
     const known = directory.forums.map((f) => f.name).join(", ");
-    return fail(
-      `Forumet ”${asked}” är okänt. Kända forum: ${known}.`,
-      `The forum "${asked}" is unknown. Known forums: ${known}.`,
-    );
+    return fail(localise("agenda.forum-unknown", { forum: asked, known }));
   }
   const dates = meetings.get(forum.name) ?? [];
   const today = analysis.today;
@@ -135,10 +133,7 @@ export function buildAgenda(
   if (request.date === undefined) {
     const upcoming = dates.find((d) => effectiveDate(d) >= today);
     if (upcoming === undefined) {
-      return fail(
-        `${forum.name} har inget möte i dag eller senare i kalendern (${dates.length === 0 ? "inga möten alls" : `senaste ${dates[dates.length - 1]}`}). Ange datum för mötet.`,
-        `${forum.name} has no meeting today or later in the calendar (${dates.length === 0 ? "no meetings at all" : `latest ${dates[dates.length - 1]}`}). Give the meeting's date.`,
-      );
+      return fail(localise("agenda.no-meeting-ahead", { forum: forum.name, latest: dates[dates.length - 1] ?? null }));
     }
     date = upcoming;
   } else if (isIsoDate(request.date)) {
@@ -148,10 +143,7 @@ export function buildAgenda(
       dates.find((d) => d.length === 10 && monthOf(d) === request.date) ??
       request.date;
   } else {
-    return fail(
-      `”${request.date}” är inget datum: skriv det som ÅÅÅÅ-MM-DD (t.ex. 2024-12-06) eller ÅÅÅÅ-MM för mötet den månaden.`,
-      `"${request.date}" is not a date: write it as YYYY-MM-DD (e.g. 2024-12-06) or YYYY-MM for the meeting in that month.`,
-    );
+    return fail(localise("agenda.not-a-date", { value: request.date }));
   }
 
   // Month-only mentions belong to the forum's first meeting of that month.

@@ -3,6 +3,7 @@
  * (`balans agenda --md`). Dates as `2024-12-06`, a month-only meeting as `februari 2025`.
  */
 import { formatKronor } from "../formatAmount";
+import { countOf } from "../messages";
 import type { Agreement, FollowUp, FundRow } from "../types";
 import type { Agenda } from "./buildAgenda";
 import type { AgendaKind } from "./classifyAgendaKind";
@@ -40,8 +41,7 @@ export const KIND_HEADINGS_SV: Record<AgendaKind, string> = {
 /** Heading for rows without a Prioriterat område. */
 export const NO_AREA_SV = "Utan prioriterat område";
 
-const count = (n: number, one: string, many: string) =>
-  `${n} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, other: string) => countOf("sv", n, { one, other });
 
 function oneLine(text: string): string {
   return text.replace(/\s+/gu, " ").trim();

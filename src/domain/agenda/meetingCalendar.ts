@@ -6,12 +6,14 @@
 import { scanDateMentions } from "../extractMilestones";
 import { isIsoDate, lastDayOfMonth } from "../isoDate";
 import { cellText, isBlank } from "../normaliseText";
+import { localise } from "../messages";
 import { field, header } from "../tableFields";
 import type {
   Analysis,
   CellValue,
   IsoDate,
   Problem,
+  TableRowRef,
 } from "../types";
 import type { AgendaKind } from "./classifyAgendaKind";
 import {
@@ -25,17 +27,12 @@ import {
 } from "./forums";
 
 /** One thing that comes up at a meeting: a balanslista row and what its text says happens. */
-export interface MeetingItem {
+export interface MeetingItem extends TableRowRef {
   forum: string;
   /** The date as mentioned: `YYYY-MM-DD`, or `YYYY-MM` for a month-only mention. */
   date: MeetingDate;
   kind: AgendaKind;
   text: string;
-  sheet: string;
-  table: string;
-  firstColumn: number;
-  row: number;
-  title: string;
   area: string | null;
   /** Where the text names this meeting (for items of one row in text order). */
   index: number;
@@ -101,9 +98,7 @@ export function meetingCalendar(analysis: Analysis): MeetingCalendar {
         problems.push({
           ...where,
           column: header(t, "forum", "Forum"),
-          message: "Forum saknas på raden; mötet räknas inte med.",
-          messageEn:
-            "The forum is missing on the row; the meeting is not counted.",
+          ...localise("meetings.forum-missing"),
         });
         continue;
       }
@@ -113,12 +108,7 @@ export function meetingCalendar(analysis: Analysis): MeetingCalendar {
         problems.push({
           ...where,
           column: header(t, "date", "Datum"),
-          message: isBlank(dateCell)
-            ? "Datum saknas på raden; mötet räknas inte med."
-            : `Datumet ”${shown}” kan inte läsas som en dag; mötet räknas inte med.`,
-          messageEn: isBlank(dateCell)
-            ? "The date is missing on the row; the meeting is not counted."
-            : `The date "${shown}" cannot be read as a day; the meeting is not counted.`,
+          ...(isBlank(dateCell) ? localise("meetings.date-missing") : localise("meetings.date-unreadable", { value: shown })),
         });
         continue;
       }

@@ -21,13 +21,19 @@ export type Validity =
   | { kind: "auto-renew"; start: IsoDate | null }
   | { kind: "unknown" };
 
-export interface FollowUp {
+/** Where a row of a table is, and its title: what every row the engine reports on carries. */
+export interface TableRowRef {
   sheet: string;
+  /** The Excel table's name, or "" for a plain range. */
   table: string;
   /** Worksheet column where the table starts: tells apart plain ranges (table "") on one sheet. */
   firstColumn: number;
+  /** Worksheet row as the user sees it. */
   row: number;
   title: string;
+}
+
+export interface FollowUp extends TableRowRef {
   area: string | null;
   status: FollowUpStatus;
   next: IsoDate | null;
@@ -40,18 +46,22 @@ export interface FollowUp {
   dates?: IsoDate[];
 }
 
-export interface Agreement {
-  sheet: string;
-  table: string;
-  /** Worksheet column where the table starts: tells apart plain ranges (table "") on one sheet. */
-  firstColumn: number;
-  row: number;
-  title: string;
+export interface Agreement extends TableRowRef {
   status: AgreementStatus;
   validTo: IsoDate | null;
 }
 
-export interface AreaSummary {
+/** What was paid out and used after the decision; each null when the year's distribution has no such column. */
+export interface Usage {
+  /** Paid out (Utbetalt). */
+  paid?: Decimal | null;
+  /** Used (Förbrukat). */
+  used?: Decimal | null;
+  /** distributed − used. */
+  remaining?: Decimal | null;
+}
+
+export interface AreaSummary extends Usage {
   /** Area key: its leading number ("1") or its normalised name. */
   area: string;
   /** The area's name as written, when known. */
@@ -60,30 +70,15 @@ export interface AreaSummary {
   distributed: Decimal;
   /** distributed − allocated; null when no allocation exists. */
   difference: Decimal | null;
-  /** Paid out (Utbetalt); null when the year's distribution has no such column. */
-  paid?: Decimal | null;
-  /** Used (Förbrukat); null when the year's distribution has no such column. */
-  used?: Decimal | null;
-  /** distributed − used; null when the year's distribution has no Förbrukat column. */
-  remaining?: Decimal | null;
 }
 
-export interface PartySummary {
+export interface PartySummary extends Usage {
   party: string;
   distributed: Decimal;
-  /** As in {@link AreaSummary}. */
-  paid?: Decimal | null;
-  used?: Decimal | null;
-  remaining?: Decimal | null;
 }
 
 /** One distribution row as counted in the sums, with its usage and report-back (Återredovisning). */
-export interface FundRow {
-  sheet: string;
-  table: string;
-  /** Worksheet column where the table starts: tells apart plain ranges (table "") on one sheet. */
-  firstColumn: number;
-  row: number;
+export interface FundRow extends TableRowRef {
   /** The Insats text (or "Rad N" when empty). */
   title: string;
   /** Ansvarig verksamhet as written. */
@@ -110,13 +105,10 @@ export interface YearSummary {
   year: number;
   areas: AreaSummary[];
   parties: PartySummary[];
-  total: {
+  total: Usage & {
     allocated: Decimal | null;
     distributed: Decimal;
     difference: Decimal | null;
-    paid?: Decimal | null;
-    used?: Decimal | null;
-    remaining?: Decimal | null;
   };
   /** Every distribution row counted in the year's sums, in the order of the workbook. */
   rows?: FundRow[];

@@ -16,6 +16,12 @@ describe("one definition of each concept", () => {
     ["pickLanguage", "src/domain/language.ts"],
     ["isDateFormat", "src/domain/numberFormat.ts"],
     ["splitSections", "src/domain/numberFormat.ts"],
+    ["isDateCell", "src/domain/cellKinds.ts"],
+    ["isErrorCell", "src/domain/cellKinds.ts"],
+    ["sentence", "src/domain/messages/entry.ts"],
+    ["pluralForm", "src/domain/messages/plural.ts"],
+    ["countOf", "src/domain/messages/plural.ts"],
+    ["fnv1a", "src/domain/fnv1a.ts"],
   ])("function %s is defined once, in %s", (name, home) => {
     const defs = occurrences(new RegExp(`(?:function\\s+${name}\\b|\\b(?:const|let|var)\\s+${name}\\s*=)`, "g"));
     expect(defs.map(line)).toEqual([home]);
@@ -55,6 +61,10 @@ describe("one definition of each concept", () => {
 
   it("counts UTF-8 bytes with one hand-written counter (the recording fake measures with TextEncoder)", () => {
     expect(occurrences(/<\s*0x800\b/g).map(line)).toEqual(["src/excel/writeJobs.ts"]);
+  });
+
+  it("hashes with FNV-1a once, in src/domain/fnv1a.ts (the check record's titles, the ribbon message's key)", () => {
+    expect(occurrences(/0x811c9dc5/gi).map(line)).toEqual(["src/domain/fnv1a.ts"]);
   });
 
   it("estimates a write job's request bytes once, in src/excel/writeJobs.ts", () => {

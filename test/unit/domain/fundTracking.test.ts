@@ -168,7 +168,7 @@ describe("a Summa changed by +50 000 kr", () => {
 
 describe("the tracking columns' rules", () => {
   const problems: [number, string, string][] = [];
-  const report = (row: number, column: string, message: string) => void problems.push([row, column, message]);
+  const report = (row: number, column: string, text: { message: string }) => void problems.push([row, column, text.message]);
   beforeEach(() => problems.splice(0));
 
   it("reads a due date as the follow-up dates are read; the latest of several counts", () => {

@@ -43,14 +43,8 @@ export interface UseAppInput {
   onOptionsChange?: ((options: Options) => void | Promise<void>) | undefined;
 }
 
-export interface AppState {
-  options: Options;
-  load: LoadState;
-  /** An analysis is being read while an older one is shown. */
-  refreshing: boolean;
-  running: RunningAction | null;
-  message: ResultMessage | null;
-  tab: TabName;
+/** The pane's state as {@link PaneState} holds it, and what the pane can do. */
+export interface AppState extends Omit<PaneState, "nextMessageId"> {
   setTab: (tab: TabName) => void;
   reload: () => void;
   kontrollera: () => void;
@@ -89,6 +83,7 @@ const noop = (): void => undefined;
 export interface PaneState {
   options: Options;
   load: LoadState;
+  /** An analysis is being read while an older one is shown. */
   refreshing: boolean;
   running: RunningAction | null;
   message: ResultMessage | null;
@@ -281,27 +276,23 @@ export function useApp({ port, language, strings, initialOptions, onOptionsChang
     [analyse, show, showError, strings],
   );
 
-  const kontrollera = React.useCallback((): void => {
-    runAction(
-      "kontrollera",
-      async (onProgress) => {
-        const outcome = await port.kontrollera(optionsRef.current, onProgress);
-        return { analysis: outcome.analysis, text: strings.kontrolleraDone(outcome.statusColumns) };
-      },
-      () => latest.current.kontrollera(),
-    );
-  }, [runAction, port, strings]);
-
-  const summering = React.useCallback((): void => {
-    runAction(
-      "summering",
-      async (onProgress) => {
-        const outcome = await port.summering(optionsRef.current, onProgress);
-        return { analysis: outcome.analysis, text: strings.summeringDone(outcome.summarySheet) };
-      },
-      () => latest.current.summering(),
-    );
-  }, [runAction, port, strings]);
+  /** Kontrollera and Summering: the port's action with the current options, then its sentence. */
+  const runCheckOrSummary = React.useCallback(
+    (action: "kontrollera" | "summering"): void => {
+      runAction(
+        action,
+        async (onProgress) => {
+          const outcome = await port[action](optionsRef.current, onProgress);
+          const text = action === "kontrollera" ? strings.kontrolleraDone(outcome.statusColumns) : strings.summeringDone(outcome.summarySheet);
+          return { analysis: outcome.analysis, text };
+        },
+        () => latest.current[action](),
+      );
+    },
+    [runAction, port, strings],
+  );
+  const kontrollera = React.useCallback(() => runCheckOrSummary("kontrollera"), [runCheckOrSummary]);
+  const summering = React.useCallback(() => runCheckOrSummary("summering"), [runCheckOrSummary]);
 
   const infogaMall = React.useCallback(
     (withSample: boolean): void => {

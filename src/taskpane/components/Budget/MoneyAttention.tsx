@@ -1,8 +1,9 @@
 import * as React from "react";
-import { Badge, useId } from "@fluentui/react-components";
+import { Badge } from "@fluentui/react-components";
 import type { MoneyAttention, MoneyAttentionKind } from "../../../domain/types";
 import { useLanguage, useStrings, type Strings } from "../../i18n";
-import { GoToRowLink } from "../Overview/GoToRowLink";
+import { inLanguage } from "../../../domain/messages";
+import { LinkedItem } from "../Overview/LinkedItem";
 import { ListSection } from "../Overview/ListSection";
 import { useOverviewStyles } from "../Overview/Overview.styles";
 import { FundRowsList } from "./FundRowsList";
@@ -61,24 +62,15 @@ function MoneyItem({ item, onSelectRow }: { item: MoneyAttention; onSelectRow: (
   const styles = useOverviewStyles();
   const strings = useStrings();
   const language = useLanguage();
-  const descriptionId = useId("moneyitem");
-  const message = language === "en" ? item.messageEn : item.message;
   const showRows = item.kind === "imbalance" && item.rows.length > 0;
   return (
-    <li className={styles.item}>
-      <span id={descriptionId}>
-        <span className={styles.itemTitle}>{item.title ?? String(item.year)}</span>
-        <span className={styles.meta}>{message}</span>
-      </span>
-      {item.sheet !== null && item.row !== null ? (
-        <GoToRowLink sheet={item.sheet} row={item.row} onSelectRow={onSelectRow} describedBy={descriptionId} />
-      ) : null}
+    <LinkedItem title={item.title ?? String(item.year)} meta={inLanguage(language, item)} sheet={item.sheet} row={item.row} onSelectRow={onSelectRow}>
       {showRows ? (
         <>
           <span className={styles.meta}>{strings.rowsInSum(item.rows.length)}</span>
           <FundRowsList rows={item.rows} label={strings.rowsInSum(item.rows.length)} onSelectRow={onSelectRow} />
         </>
       ) : null}
-    </li>
+    </LinkedItem>
   );
 }

@@ -3,7 +3,7 @@ import { Badge, useId } from "@fluentui/react-components";
 import type { Agreement, Analysis, FollowUp } from "../../../domain/types";
 import { isIsoDate } from "../../../domain/isoDate";
 import { daysBetween, formatDate, useStrings } from "../../i18n";
-import { GoToRowLink } from "./GoToRowLink";
+import { LinkedItem } from "./LinkedItem";
 import { ListSection } from "./ListSection";
 import { MoneyAttentionLists, MoneyCounts } from "../Budget/MoneyAttention";
 import { useOverviewStyles } from "./Overview.styles";
@@ -93,7 +93,7 @@ function RowList<T extends ListedRow>({ title, items, meta, onSelectRow }: ListP
   return (
     <ListSection title={title}>
       {items.map((x) => (
-        <Item key={`${x.sheet}!${x.table}!${x.firstColumn}!${x.row}`} title={x.title} meta={meta(x)} sheet={x.sheet} row={x.row} onSelectRow={onSelectRow} />
+        <LinkedItem key={`${x.sheet}!${x.table}!${x.firstColumn}!${x.row}`} title={x.title} meta={meta(x)} sheet={x.sheet} row={x.row} onSelectRow={onSelectRow} />
       ))}
     </ListSection>
   );
@@ -101,26 +101,4 @@ function RowList<T extends ListedRow>({ title, items, meta, onSelectRow }: ListP
 
 function isText(s: string | null): s is string {
   return s !== null && s !== "";
-}
-
-interface ItemProps {
-  title: string;
-  meta: string;
-  sheet: string;
-  row: number;
-  onSelectRow: (sheet: string, row: number) => void;
-}
-
-function Item({ title, meta, sheet, row, onSelectRow }: ItemProps): React.JSX.Element {
-  const styles = useOverviewStyles();
-  const descriptionId = useId("item");
-  return (
-    <li className={styles.item}>
-      <span id={descriptionId}>
-        <span className={styles.itemTitle}>{title}</span>
-        <span className={styles.meta}>{meta}</span>
-      </span>
-      <GoToRowLink sheet={sheet} row={row} onSelectRow={onSelectRow} describedBy={descriptionId} />
-    </li>
-  );
 }

@@ -2,7 +2,8 @@ import * as React from "react";
 import { useId } from "@fluentui/react-components";
 import type { Problem } from "../../../domain/types";
 import { useLanguage, useStrings } from "../../i18n";
-import { GoToRowLink } from "./GoToRowLink";
+import { inLanguage } from "../../../domain/messages";
+import { LinkedItem } from "./LinkedItem";
 import { useOverviewStyles } from "./Overview.styles";
 
 export interface ProblemListProps {
@@ -34,20 +35,15 @@ export function ProblemList({ problems, onSelectRow }: ProblemListProps): React.
 }
 
 function ProblemItem({ problem, onSelectRow }: { problem: Problem; onSelectRow: (sheet: string, row: number) => void }): React.JSX.Element {
-  const styles = useOverviewStyles();
   const strings = useStrings();
   const language = useLanguage();
-  const descriptionId = useId("problem");
-  const message = language === "en" && problem.messageEn ? problem.messageEn : problem.message;
   return (
-    <li className={styles.item}>
-      <span id={descriptionId}>
-        <span className={styles.itemTitle}>{message}</span>
-        <span className={styles.meta}>{strings.problemLocation(problem)}</span>
-      </span>
-      {problem.row !== null ? (
-        <GoToRowLink sheet={problem.sheet} row={problem.row} onSelectRow={onSelectRow} describedBy={descriptionId} />
-      ) : null}
-    </li>
+    <LinkedItem
+      title={inLanguage(language, problem)}
+      meta={strings.problemLocation(problem)}
+      sheet={problem.sheet}
+      row={problem.row}
+      onSelectRow={onSelectRow}
+    />
   );
 }

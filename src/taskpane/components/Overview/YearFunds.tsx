@@ -38,11 +38,6 @@ export function YearFunds({ summary, onSelectRow }: YearFundsProps): React.JSX.E
           </TableCell>
         ))
       : null;
-  const usageHeaderCells = usageHeaders.map((h) => (
-    <TableHeaderCell key={h} className={styles.cell} button={{ className: styles.numHeader }}>
-      {h}
-    </TableHeaderCell>
-  ));
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.h3}>
@@ -60,18 +55,7 @@ export function YearFunds({ summary, onSelectRow }: YearFundsProps): React.JSX.E
       </dl>
 
       {summary.areas.length > 0 ? (
-        <ScrollRegion label={strings.areasCaption(summary.year)}>
-          <Table size="extra-small" className={styles.table} aria-label={strings.areasCaption(summary.year)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.cell}>{strings.colArea}</TableHeaderCell>
-                <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colAllocated}</TableHeaderCell>
-                <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colDistributed}</TableHeaderCell>
-                <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colDifference}</TableHeaderCell>
-                {usageHeaderCells}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+        <SumsTable caption={strings.areasCaption(summary.year)} first={strings.colArea} numbers={[strings.colAllocated, strings.colDistributed, strings.colDifference, ...usageHeaders]}>
               {summary.areas.map((a) => (
                 <TableRow key={a.area}>
                   <TableCell className={mergeClasses(styles.cell, styles.areaCell)}>
@@ -90,22 +74,11 @@ export function YearFunds({ summary, onSelectRow }: YearFundsProps): React.JSX.E
                   {usageCells(a)}
                 </TableRow>
               ))}
-            </TableBody>
-          </Table>
-        </ScrollRegion>
+        </SumsTable>
       ) : null}
 
       {summary.parties.length > 0 ? (
-        <ScrollRegion label={strings.partiesCaption(summary.year)}>
-          <Table size="extra-small" className={styles.table} aria-label={strings.partiesCaption(summary.year)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.cell}>{strings.colParty}</TableHeaderCell>
-                <TableHeaderCell className={styles.cell} button={{ className: styles.numHeader }}>{strings.colDistributed}</TableHeaderCell>
-                {usageHeaderCells}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+        <SumsTable caption={strings.partiesCaption(summary.year)} first={strings.colParty} numbers={[strings.colDistributed, ...usageHeaders]}>
               {summary.parties.map((p) => (
                 <TableRow key={p.party}>
                   <TableCell className={mergeClasses(styles.cell, styles.areaCell)}>{p.party}</TableCell>
@@ -113,13 +86,33 @@ export function YearFunds({ summary, onSelectRow }: YearFundsProps): React.JSX.E
                   {usageCells(p)}
                 </TableRow>
               ))}
-            </TableBody>
-          </Table>
-        </ScrollRegion>
+        </SumsTable>
       ) : null}
 
       {onSelectRow ? <RowsDrillDown summary={summary} onSelectRow={onSelectRow} /> : null}
     </section>
+  );
+}
+
+/** A table of sums under its caption: the first column's header, then the amounts' (right-aligned); the rows are the children. */
+function SumsTable({ caption, first, numbers, children }: { caption: string; first: string; numbers: string[]; children: React.ReactNode }): React.JSX.Element {
+  const styles = useOverviewStyles();
+  return (
+    <ScrollRegion label={caption}>
+      <Table size="extra-small" className={styles.table} aria-label={caption}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.cell}>{first}</TableHeaderCell>
+            {numbers.map((h) => (
+              <TableHeaderCell key={h} className={styles.cell} button={{ className: styles.numHeader }}>
+                {h}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>{children}</TableBody>
+      </Table>
+    </ScrollRegion>
   );
 }
 

@@ -4,7 +4,7 @@ import { CalendarTodayRegular } from "@fluentui/react-icons";
 import type { Options } from "../../../domain/types";
 import { type Language, useLanguage, useStrings } from "../../i18n";
 import { useSettingsStyles } from "./Settings.styles";
-import { DUE_SOON_RANGE, EXPIRING_RANGE, normaliseDateInput, useSettings } from "./useSettings";
+import { DUE_SOON_RANGE, EXPIRING_RANGE, normaliseDateInput, useSettings, type SettingsState, type WindowField } from "./useSettings";
 
 export interface SettingsProps {
   options: Options;
@@ -28,8 +28,6 @@ export function Settings({ options, onChange }: SettingsProps): React.JSX.Elemen
   const partiesId = useId("parties");
   const dateWordsId = useId("date-words");
   const language = useLanguage();
-  const dueInvalid = s.invalidText.dueSoonDays;
-  const expInvalid = s.invalidText.expiringDays;
 
   return (
     <div className={styles.root}>
@@ -69,39 +67,8 @@ export function Settings({ options, onChange }: SettingsProps): React.JSX.Elemen
           </Button>
         </div>
 
-        <Field
-          label={strings.dueSoonLabel}
-          hint={strings.dueSoonHint}
-          {...(dueInvalid === null
-            ? {}
-            : { validationState: "error" as const, validationMessage: strings.daysInvalid(DUE_SOON_RANGE.min, DUE_SOON_RANGE.max) })}
-        >
-          <SpinButton
-            className={styles.spin}
-            value={options.dueSoonDays}
-            min={DUE_SOON_RANGE.min}
-            max={DUE_SOON_RANGE.max}
-            {...(dueInvalid === null ? {} : { displayValue: dueInvalid })}
-            onChange={(_e, data) => s.changeWindow("dueSoonDays", data)}
-          />
-        </Field>
-
-        <Field
-          label={strings.expiringLabel}
-          hint={strings.expiringHint}
-          {...(expInvalid === null
-            ? {}
-            : { validationState: "error" as const, validationMessage: strings.daysInvalid(EXPIRING_RANGE.min, EXPIRING_RANGE.max) })}
-        >
-          <SpinButton
-            className={styles.spin}
-            value={options.expiringDays}
-            min={EXPIRING_RANGE.min}
-            max={EXPIRING_RANGE.max}
-            {...(expInvalid === null ? {} : { displayValue: expInvalid })}
-            onChange={(_e, data) => s.changeWindow("expiringDays", data)}
-          />
-        </Field>
+        <DaysField field="dueSoonDays" label={strings.dueSoonLabel} hint={strings.dueSoonHint} range={DUE_SOON_RANGE} value={options.dueSoonDays} settings={s} />
+        <DaysField field="expiringDays" label={strings.expiringLabel} hint={strings.expiringHint} range={EXPIRING_RANGE} value={options.expiringDays} settings={s} />
       </section>
 
       <section className={styles.section} aria-labelledby={partiesId}>
@@ -112,5 +79,37 @@ export function Settings({ options, onChange }: SettingsProps): React.JSX.Elemen
         <p className={styles.text}>{strings.partiesAliasText}</p>
       </section>
     </div>
+  );
+}
+
+interface DaysFieldProps {
+  field: WindowField;
+  label: string;
+  hint: string;
+  range: { min: number; max: number };
+  value: number;
+  settings: SettingsState;
+}
+
+/** One of the two windows (days): a spin button, with the text typed kept and explained while it is not a valid number. */
+function DaysField({ field, label, hint, range, value, settings }: DaysFieldProps): React.JSX.Element {
+  const styles = useSettingsStyles();
+  const strings = useStrings();
+  const invalid = settings.invalidText[field];
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      {...(invalid === null ? {} : { validationState: "error" as const, validationMessage: strings.daysInvalid(range.min, range.max) })}
+    >
+      <SpinButton
+        className={styles.spin}
+        value={value}
+        min={range.min}
+        max={range.max}
+        {...(invalid === null ? {} : { displayValue: invalid })}
+        onChange={(_e, data) => settings.changeWindow(field, data)}
+      />
+    </Field>
   );
 }
