@@ -13,7 +13,7 @@ import { countOf } from "../domain/messages/plural";
 import type { Analysis, Plan, WorkbookData } from "../domain/types";
 import type { PrepareNeeds, Prepared } from "../app/prepare";
 import { BalansError } from "../app/port";
-import { PackageError } from "../file/ooxml/packageError";
+import { asWorkbook, noTables, readBytes, refuseOverwrite, refuseSameFile, UsageError, writeOut } from "./fileAccess";
 // Startup: only type imports and light modules are static here. The engine (decimal.js), the
 // .xlsx readers and writers (ExcelJS, JSZip) are loaded with `await import()` inside the
 // command that needs them, so `balans --help` starts at once (issue 15). Add new ones the same way.
@@ -76,8 +76,6 @@ Slutkod: 0 klart (även när filen har problem), 2 fel i argument eller fil, 1 o
 `;
 
 /** A failure the user can fix; its message is shown as is. */
-class UsageError extends Error {}
-
 interface Args {
   command: string | undefined;
   files: string[];
@@ -167,52 +165,6 @@ function outOf(args: Args, command: string): string {
     throw new UsageError(say("sv", "cli.out-missing", { command }));
   }
   return args.out;
-}
-
-async function refuseOverwrite(io: CliIo, out: string, force: boolean): Promise<void> {
-  if (!force && (await io.exists(out))) {
-    throw new UsageError(say("sv", "cli.out-exists", { out }));
-  }
-}
-
-function reasonOf(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === "ENOENT") return "filen finns inte";
-  if (code === "EISDIR") return "det är en mapp";
-  if (code === "EACCES" || code === "EPERM") return "behörighet saknas";
-  const message = e instanceof Error ? e.message : String(e);
-  if (/central directory|zip file|end of data/i.test(message)) return "filen är inget zip-paket, som .xlsx-filer är";
-  return message;
-}
-
-async function readBytes(io: CliIo, file: string): Promise<Uint8Array> {
-  try {
-    return await io.readFile(file);
-  } catch (e) {
-    throw new UsageError(`Kan inte läsa ${file}: ${reasonOf(e)}.`);
-  }
-}
-
-async function asWorkbook<T>(file: string, read: Promise<T>): Promise<T> {
-  try {
-    return await read;
-  } catch (e) {
-    // A package the user must fix (not a zip, zip bomb, DOCTYPE, a damaged sheet): its Swedish
-    // sentence says what to do and names the sheet; the English detail follows.
-    if (e instanceof PackageError) {
-      const sv = e.message.charAt(0).toLocaleLowerCase("sv-SE") + e.message.slice(1);
-      throw new UsageError(`${file} kan inte läsas som en .xlsx-arbetsbok: ${sv}\n(${e.messageEn})`);
-    }
-    throw new UsageError(`${file} kan inte läsas som en .xlsx-arbetsbok: ${reasonOf(e)}.`);
-  }
-}
-
-function noTables(file: string): UsageError {
-  return new UsageError(
-    `Balans hittade ingen tabell som den känner igen i ${file}. Tabellerna känns igen på rubrikraden, ` +
-      `t.ex. "Vad" och "Uppföljning" (balanslista), "Överenskommelse/avtal" och "Giltighetstid" (avtal), ` +
-      `"Område", "Insats" och "Summa" (fördelning). Kör "balans sample --out exempel.xlsx" för ett exempel.`,
-  );
 }
 
 /** The one prepare step (src/app/prepare.ts), as the pane and the ribbon call it; no table is exit 2. */
@@ -322,37 +274,6 @@ async function apply(args: Args, io: CliIo): Promise<number> {
   await writeOut(io, out, written);
   io.stdout(describeApply(out, analysis, plan));
   return EXIT_OK;
-}
-
-/** OUT may never be FILE itself (by path, symlink or hard link), not even with --force. */
-async function refuseSameFile(io: CliIo, file: string, out: string): Promise<void> {
-  const same = io.sameFile === undefined ? file === out : await io.sameFile(file, out);
-  if (same) {
-    throw new UsageError(say("sv", "cli.out-is-input", { out, file }));
-  }
-}
-
-/** Writes OUT (atomically in balans.ts: a temporary file in OUT's folder, renamed into place). */
-async function writeOut(io: CliIo, out: string, data: Uint8Array): Promise<void> {
-  try {
-    await io.writeFile(out, data);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why: Record<string, string> = {
-      ENOENT: "mappen finns inte. Skapa mappen först eller ange en annan plats med --out",
-      ENOTDIR: "mappen finns inte. Skapa mappen först eller ange en annan plats med --out",
-      EACCES: "behörighet saknas. Välj en mapp där du får skriva, med --out",
-      EPERM: "behörighet saknas. Välj en mapp där du får skriva, med --out",
-      EROFS: "platsen går bara att läsa. Välj en mapp där du får skriva, med --out",
-      EISDIR: `det är en mapp. Ange en fil, t.ex. --out ${out.replace(/\/*$/u, "")}/resultat.xlsx`,
-      ENOSPC: "disken är full. Frigör utrymme eller skriv till en annan disk med --out",
-      EDQUOT: "diskkvoten är slut. Frigör utrymme eller skriv till en annan disk med --out",
-    };
-    const reason = code === undefined ? undefined : why[code];
-    if (reason === undefined) throw e;
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`Kan inte skriva ${out}: ${reason}. Ingen fil skrevs.\n(${detail})`);
-  }
 }
 
 async function sample(args: Args, io: CliIo): Promise<number> {
