@@ -3,6 +3,7 @@
  * `757 528,50`, `1,5 mkr`, `−2 000 kr`. The result is exact to the öre (decimal.js, no floats).
  */
 import Decimal from "decimal.js";
+import { localise, type Localised } from "./messages";
 import type { CellValue } from "./types";
 
 export type AmountResult =
@@ -35,8 +36,14 @@ const NUMBER_TOKEN = /\d+(?:[ .,]\d+)*/gu;
 
 type Failure = Extract<AmountResult, { ok: false }>;
 
-function fail(message: string, messageEn: string): Failure {
-  return { ok: false, empty: false, message, messageEn };
+/** A cell that holds something other than an amount (the text from the catalogue, built only here on failure). */
+function fail(text: Localised): Failure {
+  return { ok: false, empty: false, message: text.message, messageEn: text.messageEn };
+}
+
+/** An empty cell. */
+function missing(): Failure {
+  return { ok: false, empty: true, ...localise("amount.missing") };
 }
 
 function shown(text: string): string {
@@ -44,39 +51,24 @@ function shown(text: string): string {
 }
 
 function ambiguous(text: string): Failure {
-  return fail(
-    `”${shown(text)}” går inte att tolka entydigt: i svenska belopp är komma decimaltecken och mellanslag skiljer tusental. Skriv t.ex. 1 800 000 kr eller 757 528,50 kr.`,
-    `"${shown(text)}" is ambiguous: Swedish amounts use a decimal comma and spaces between thousands. Write e.g. 1 800 000 kr or 757 528,50 kr.`,
-  );
+  return fail(localise("amount.ambiguous", { text: shown(text) }));
 }
 
 function badGrouping(text: string): Failure {
-  return fail(
-    `”${shown(text)}” har siffergrupper som inte går att tolka: tusental skrivs i grupper om tre (1 800 000), och en cell får bara innehålla ett tal.`,
-    `"${shown(text)}" has digit groups that cannot be read: thousands are written in groups of three (1 800 000), and a cell may hold only one number.`,
-  );
+  return fail(localise("amount.bad-grouping", { text: shown(text) }));
 }
 
 function notAnAmount(text: string): Failure {
   if (APPROXIMATE.test(text)) {
-    return fail(
-      `”${shown(text)}” är ett ungefärligt eller osäkert belopp. Skriv ett exakt belopp, t.ex. 2 000 000 kr.`,
-      `"${shown(text)}" is an approximate or uncertain amount. Write an exact amount, e.g. 2 000 000 kr.`,
-    );
+    return fail(localise("amount.approximate", { text: shown(text) }));
   }
   if (DATE_LIKE.test(text)) {
-    return fail("Ett datum står i beloppskolumnen", "A date is in the amount column");
+    return fail(localise("amount.date"));
   }
   if ((text.match(NUMBER_TOKEN) ?? []).length >= 2) {
-    return fail(
-      `”${shown(text)}” innehåller flera tal. Skriv ett belopp per cell, t.ex. 1 800 000 kr.`,
-      `"${shown(text)}" contains more than one number. Write one amount per cell, e.g. 1 800 000 kr.`,
-    );
+    return fail(localise("amount.several-numbers", { text: shown(text) }));
   }
-  return fail(
-    `”${shown(text)}” kan inte läsas som ett belopp. Skriv t.ex. 1 800 000 kr.`,
-    `"${shown(text)}" cannot be read as an amount. Write e.g. 1 800 000 kr.`,
-  );
+  return fail(localise("amount.not-an-amount", { text: shown(text) }));
 }
 
 function toOre(value: Decimal): Decimal {
@@ -199,7 +191,7 @@ function readPlainAmount(text: string): Decimal | null {
 
 function parseText(raw: string): AmountResult {
   const text = raw.replace(SPACES, " ").trim();
-  if (text === "") return { ok: false, empty: true, message: "Belopp saknas", messageEn: "Amount missing" };
+  if (text === "") return missing();
   if (text.length > MAX_LENGTH) return notAnAmount(text);
 
   const match = AMOUNT.exec(text);
@@ -234,31 +226,28 @@ function parseText(raw: string): AmountResult {
  */
 export function parseAmount(value: CellValue): AmountResult {
   if (value === null || value === undefined) {
-    return { ok: false, empty: true, message: "Belopp saknas", messageEn: "Amount missing" };
+    return missing();
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) {
-      return fail("Cellen innehåller inget giltigt tal", "The cell does not contain a valid number");
+      return fail(localise("amount.not-a-number"));
     }
     // A whole number is exact as it is (0 and -0 both become 0, as toOre makes them).
     if (Number.isSafeInteger(value)) return { ok: true, value: new Decimal(value === 0 ? 0 : value) };
     return { ok: true, value: toOre(new Decimal(String(value))) };
   }
   if (typeof value === "boolean") {
-    return fail(
-      "Cellen innehåller ett sanningsvärde (SANT/FALSKT), inte ett belopp",
-      "The cell contains a logical value (TRUE/FALSE), not an amount",
-    );
+    return fail(localise("amount.logical"));
   }
   if (typeof value === "string") {
     const plain = readPlainAmount(value);
     return plain === null ? parseText(value) : { ok: true, value: plain };
   }
   if ("error" in value) {
-    return fail(`Cellen innehåller ett felvärde (${value.error}).`, `The cell contains an error value (${value.error}).`);
+    return fail(localise("amount.error-value", { error: value.error }));
   }
-  if ("date" in value) return fail("Ett datum står i beloppskolumnen", "A date is in the amount column");
-  return fail("Cellen innehåller inget belopp", "The cell does not contain an amount");
+  if ("date" in value) return fail(localise("amount.date"));
+  return fail(localise("amount.no-amount"));
 }
 
 /**

@@ -14,11 +14,13 @@
  */
 import type { Entry, Localised, Phrase } from "./entry";
 import { agendaMessages } from "./agendaMessages";
+import { amountMessages } from "./amountMessages";
 import { cliMessages } from "./cliMessages";
 import { commandMessages } from "./commandMessages";
 import { errorMessages } from "./errorMessages";
 import { moneyMessages } from "./moneyMessages";
 import { noticeMessages } from "./noticeMessages";
+import { packageMessages } from "./packageMessages";
 import { paneMessages } from "./paneMessages";
 import { tableMessages } from "./tableMessages";
 
@@ -31,6 +33,8 @@ export const MESSAGE_PARTS = {
   commandMessages,
   paneMessages,
   cliMessages,
+  amountMessages,
+  packageMessages,
 } satisfies Record<string, Record<string, Entry>>;
 
 export const MESSAGES = {
@@ -42,6 +46,8 @@ export const MESSAGES = {
   ...commandMessages,
   ...paneMessages,
   ...cliMessages,
+  ...amountMessages,
+  ...packageMessages,
 };
 
 export type Messages = typeof MESSAGES;

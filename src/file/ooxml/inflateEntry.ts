@@ -3,7 +3,8 @@
  * piece by an injected native inflater, never beyond the size the entry declared (zip bombs).
  */
 import { Inflate } from "fflate";
-import { PackageError } from "./packageError";
+import { localise } from "../../domain/messages";
+import { packageError, type PackageError } from "./packageError";
 import { tooLarge, type ZipEntry } from "./zipDirectory";
 
 /** Compressed bytes handed to the inflater per step (deflate expands at most ~1032×). */
@@ -40,12 +41,7 @@ export class InflateLimitError extends Error {
 export type InflateRaw = (data: Uint8Array, maxBytes: number) => Uint8Array;
 
 function damaged(part: string, detail: string): PackageError {
-  return new PackageError(
-    "damaged",
-    `Delen ${part} i filen är skadad eller går inte att packa upp. Öppna filen i Excel och spara den igen, eller använd en kopia som inte är skadad.`,
-    `Part ${part} cannot be inflated: ${detail}`,
-    part,
-  );
+  return packageError("damaged", localise("package.inflate-damaged", { part, detail }), part);
 }
 
 /** The entry's inflated bytes in pieces, never more than it declared. */

@@ -40,7 +40,8 @@
  */
 import { decodeChunks, encodingOf } from "./decodePart";
 import { inflateBytes, inflateChunks, type InflateRaw } from "./inflateEntry";
-import { PackageError } from "./packageError";
+import { localise } from "../../domain/messages";
+import { packageError, type PackageError } from "./packageError";
 import { doctypeError, parseXml, prefixedAttribute } from "./xmlStream";
 import { readCentralDirectory, type ZipEntry } from "./zipDirectory";
 
@@ -103,12 +104,7 @@ export function openPackage(input: Uint8Array, options: OpenOptions = {}): Ooxml
 }
 
 function missing(part: string): PackageError {
-  return new PackageError(
-    "damaged",
-    `Delen ${part} saknas i filen. Öppna filen i Excel och spara den igen, eller använd en kopia som inte är skadad.`,
-    `Part ${part} is missing from the package.`,
-    part,
-  );
+  return packageError("damaged", localise("package.part-missing", { part }), part);
 }
 
 class Package implements OoxmlPackage {
@@ -125,12 +121,7 @@ class Package implements OoxmlPackage {
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
       if (this.byName.has(key)) {
-        throw new PackageError(
-          "duplicate-entry",
-          `Filen innehåller delen ${e.name} två gånger, vilket en Excel-fil aldrig gör; Balans läser den inte. Öppna filen i Excel och spara den igen.`,
-          `Duplicate zip entry: ${e.name}`,
-          e.name,
-        );
+        throw packageError("duplicate-entry", localise("package.duplicate-entry", { name: e.name }), e.name);
       }
       this.byName.set(key, e);
     }
@@ -243,13 +234,7 @@ class Package implements OoxmlPackage {
       (r) => !r.external && relationshipKind(r.type) === "officeDocument" && r.type.includes("/officeDocument/"),
     );
     if (rel === undefined || !this.has(rel.target)) {
-      throw new PackageError(
-        "no-workbook",
-        "Filen innehåller ingen Excel-arbetsbok (paketet pekar inte ut någon arbetsboksdel; är det t.ex. en .docx?). Välj en .xlsx-fil sparad från Excel.",
-        rel === undefined
-          ? "No officeDocument relationship in _rels/.rels: not a workbook package."
-          : `The officeDocument relationship points at ${rel.target}, which is not in the package.`,
-      );
+      throw packageError("no-workbook", localise("package.no-workbook", { target: rel === undefined ? null : rel.target }));
     }
     return rel.target;
   }

@@ -3,7 +3,9 @@
  * replace — not a zip, a hostile package, a part that is not well-formed XML. The command line
  * maps it to exit 2 and shows `message` (Swedish) with `messageEn` beside it; the preview shows
  * the message in the pane. Messages never name the file (the caller knows it and says it first).
+ * The texts are in the catalogue (src/domain/messages/packageMessages.ts, codes `package.*`).
  */
+import { localise, type Localised } from "../../domain/messages";
 
 export type PackageErrorCode =
   /** The bytes are not a zip package (or the zip's directory is damaged). */
@@ -44,18 +46,13 @@ export class PackageError extends Error {
   /** The same error, now naming the worksheet whose part it is. */
   withSheet(sheet: string): PackageError {
     if (this.sheet !== null) return this;
-    return new PackageError(
-      this.code,
-      `Bladet "${sheet}": ${lowerFirst(this.message)}`,
-      `Sheet "${sheet}": ${this.messageEn}`,
-      this.part,
-      sheet,
-    );
+    return packageError(this.code, localise("package.in-sheet", { sheet, message: this.message, messageEn: this.messageEn }), this.part, sheet);
   }
 }
 
-function lowerFirst(text: string): string {
-  return text.length > 0 ? text[0]!.toLocaleLowerCase("sv-SE") + text.slice(1) : text;
+/** A PackageError whose texts come from the catalogue: `packageError("damaged", localise("package.part-missing", { part }), part)`. */
+export function packageError(code: PackageErrorCode, text: Localised, part: string | null = null, sheet: string | null = null): PackageError {
+  return new PackageError(code, text.message, text.messageEn, part, sheet);
 }
 
 export function isPackageError(e: unknown): e is PackageError {

@@ -6,8 +6,9 @@
  * never inflated and is copied as stored.
  */
 import type { Document, Element } from "@xmldom/xmldom";
+import { localise, type Localised } from "../../domain/messages";
 import type { OoxmlPackage } from "./openPackage";
-import { PackageError } from "./packageError";
+import { packageError, type PackageError } from "./packageError";
 import { MINIMAL_STYLES, StyleBook } from "./patchStyles";
 import {
   addRelationship,
@@ -37,8 +38,8 @@ export const WORKBOOK_ORDER = [
 const CONTENT_TYPES = "[Content_Types].xml";
 
 /** A plan the package cannot take (a sheet or table it names is missing, a cell is not free). */
-export function planError(sv: string, en: string): PackageError {
-  return new PackageError("damaged", sv, en);
+export function planError(text: Localised): PackageError {
+  return packageError("damaged", text);
 }
 
 /** A `<sheet>` of the workbook part, with its name and its part (null when its relationship is missing). */
@@ -193,7 +194,7 @@ export class PackageParts {
   sheetPart(name: string): string {
     const entry = this.sheets().find((s) => s.name === name);
     if (entry === undefined || entry.part === null || !this.pkg.has(entry.part)) {
-      throw planError(`Bladet "${name}" finns inte i arbetsboken.`, `The sheet "${name}" is not in the workbook.`);
+      throw planError(localise("package.sheet-not-in-workbook", { sheet: name }));
     }
     return this.nameOf(entry.part);
   }

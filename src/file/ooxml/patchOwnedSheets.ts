@@ -3,6 +3,7 @@
  * and the agenda sheet (with its print titles) are parts Balans writes whole — in place when the
  * sheet exists (what only it referred to removed first), or as a new sheet of the workbook.
  */
+import { localise } from "../../domain/messages";
 import type { AgendaSheetPlan, SummarySheetPlan } from "../../domain/types";
 import { chartXml, drawingXml, type DrawingChart } from "./chartParts";
 import { planError, WORKBOOK_ORDER, type PackageParts } from "./packageParts";
@@ -88,10 +89,7 @@ function ownedSheetPart(parts: PackageParts, existing: string | null | undefined
   const lower = name.toLocaleLowerCase("sv-SE");
   const clash = parts.sheets().find((s) => s.name.toLocaleLowerCase("sv-SE") === lower);
   if (clash !== undefined) {
-    throw planError(
-      `Bladet "${clash.name}" finns redan och Balans har inte skapat det: byt namn på det, så skriver Balans ${what}.`,
-      `The sheet "${clash.name}" exists and was not created by Balans.`,
-    );
+    throw planError(localise("package.sheet-not-ours", { sheet: clash.name, what }));
   }
   return { part: parts.freeName("xl/worksheets/sheet", ".xml"), isNew: true, sheet: name };
 }

@@ -5,6 +5,7 @@
  * The sheet is streamed (sheetStream.ts) or, for what the stream does not take, edited as a DOM
  * (sheetEdit.ts).
  */
+import { localise } from "../../domain/messages";
 import type { StatusColumnPlan } from "../../domain/types";
 import { planError, type PackageParts } from "./packageParts";
 import { addTableColumn, datesColumnWrites, renameTableColumn, STATUS_COLUMN_WIDTH, statusColumnWrites, tableRect } from "./patchSheet";
@@ -73,13 +74,10 @@ function joinTable(parts: PackageParts, part: string, sheet: string, plan: Statu
   const tablePart = tablePartOf(parts, part, sheet, plan.table);
   const table = parts.doc(tablePart);
   const range = tableRect(table);
-  if (range === null) throw planError(`Tabellen "${plan.table}" saknar område.`, `The table "${plan.table}" has no range.`);
+  if (range === null) throw planError(localise("package.table-no-range", { table: plan.table }));
   const inside = column >= range.left && column <= range.right;
   if (inside && !exists) {
-    throw planError(
-      `Kolumnen hör redan till tabellen "${plan.table}" på bladet "${sheet}": Balans skriver inte över den.`,
-      `The column already belongs to the table "${plan.table}" on the sheet "${sheet}".`,
-    );
+    throw planError(localise("package.column-in-table", { table: plan.table, sheet }));
   }
   let inTable = false;
   if (range.top === plan.headerRow && inside) {
@@ -100,5 +98,5 @@ function tablePartOf(parts: PackageParts, sheetPart: string, sheet: string, tabl
     const root = rootOf(parts.doc(rel.target));
     if (root.getAttribute("name") === table || root.getAttribute("displayName") === table) return parts.nameOf(rel.target);
   }
-  throw planError(`Tabellen "${table}" finns inte på bladet "${sheet}".`, `The table "${table}" is not on the sheet "${sheet}".`);
+  throw planError(localise("package.table-not-on-sheet", { table, sheet }));
 }

@@ -5,7 +5,8 @@
  * declarations, `mc:AlternateContent`, `extLst`, `x14ac:` attributes.
  */
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
-import { PackageError } from "./packageError";
+import { localise } from "../../domain/messages";
+import { packageError } from "./packageError";
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -33,12 +34,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  */
 export function parseDom(text: string, part: string): Document {
   if (/<!DOCTYPE/iu.test(text)) {
-    throw new PackageError(
-      "doctype",
-      `Delen ${part} innehåller en DOCTYPE-deklaration, som en .xlsx-fil aldrig har. Spara filen på nytt i Excel.`,
-      `The part ${part} declares a DOCTYPE, which an .xlsx file never has.`,
-      part,
-    );
+    throw packageError("doctype", localise("package.patch-doctype", { part }), part);
   }
   let doc: Document;
   try {
@@ -49,12 +45,7 @@ export function parseDom(text: string, part: string): Document {
     }).parseFromString(text, "text/xml");
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new PackageError(
-      "bad-xml",
-      `Delen ${part} är ingen giltig XML. Öppna filen i Excel och spara den på nytt.`,
-      `The part ${part} is not well-formed XML: ${detail}`,
-      part,
-    );
+    throw packageError("bad-xml", localise("package.patch-bad-xml", { part, detail }), part);
   }
   return doc;
 }
@@ -67,7 +58,7 @@ export function serializeXml(doc: Document): string {
 
 export function rootOf(doc: Document): Element {
   const root = doc.documentElement;
-  if (root === null) throw new PackageError("bad-xml", "En del av filen saknar XML-innehåll.", "A part has no root element.");
+  if (root === null) throw packageError("bad-xml", localise("package.no-root"));
   return root;
 }
 

@@ -7,9 +7,10 @@
  * system. Deciding which sheets Balans owns is the domain's business, not the reader's.
  * No `node:` imports: the preview bundles it.
  */
+import { localise } from "../../domain/messages";
 import type { DefinedName, SheetData, SheetTable, WorkbookData } from "../../domain/types";
 import { openPackage, relationshipKind, type OoxmlPackage, type OpenOptions, type Relationship } from "./openPackage";
-import { PackageError } from "./packageError";
+import { PackageError, packageError } from "./packageError";
 import { checkRecordOf } from "./readCheckRecord";
 import { readSharedStrings } from "./readSharedStrings";
 import { readDateStyles } from "./readStyles";
@@ -90,12 +91,7 @@ export function readWorkbookPart(pkg: OoxmlPackage): WorkbookPartInfo {
     },
   });
   if (root !== "workbook") {
-    throw new PackageError(
-      "no-workbook",
-      "Filen innehåller ingen Excel-arbetsbok (huvuddelen är inte en arbetsbok; är det t.ex. en .docx?). Välj en .xlsx-fil sparad från Excel.",
-      `The officeDocument part ${part} is not a workbook (root element ${root ?? "none"}).`,
-      part,
-    );
+    throw packageError("no-workbook", localise("package.not-a-workbook", { part, root }), part);
   }
   const names: DefinedName[] = rawNames.map((n) => ({
     name: n.name,
@@ -124,12 +120,7 @@ export function readWorkbookData(input: Uint8Array | OoxmlPackage, options: Open
     if (sheet.kind !== "worksheet") continue;
     try {
       if (sheet.part === null || !pkg.has(sheet.part)) {
-        throw new PackageError(
-          "damaged",
-          `Bladets del saknas i filen${sheet.part === null ? "" : ` (${sheet.part})`}. Öppna filen i Excel och spara den igen.`,
-          `The sheet's part is missing${sheet.part === null ? " (no relationship)" : ` (${sheet.part})`}.`,
-          sheet.part,
-        );
+        throw packageError("damaged", localise("package.sheet-part-missing", { part: sheet.part }), sheet.part);
       }
       const cells = readWorksheet(pkg, sheet.part, ctx);
       const tables = readTables(pkg, sheet.part, cells.tableParts);

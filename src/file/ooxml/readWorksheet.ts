@@ -13,10 +13,11 @@
  * as Excel shows them.
  */
 import { excelSerialToIsoDate, isIsoDate } from "../../domain/isoDate";
+import { localise } from "../../domain/messages";
 import type { CellRange, CellValue } from "../../domain/types";
 import { decodeOoxmlText } from "../ooxmlText";
 import type { OoxmlPackage } from "./openPackage";
-import { PackageError } from "./packageError";
+import { packageError, type PackageError } from "./packageError";
 import { clearMergedCells, RowCollector } from "./sheetRows";
 import { parseXml, prefixedAttribute } from "./xmlStream";
 
@@ -293,10 +294,5 @@ function ownString(text: string): string {
 }
 
 function outOfGrid(part: string, where: string): PackageError {
-  return new PackageError(
-    "damaged",
-    `Delen ${part} har en cell utanför Excels rutnät (${where}). Öppna filen i Excel och spara den igen.`,
-    `Part ${part} has a cell outside Excel's grid (${where}).`,
-    part,
-  );
+  return packageError("damaged", localise("package.cell-outside-grid", { part, where }), part);
 }

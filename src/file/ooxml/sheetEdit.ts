@@ -15,8 +15,9 @@
  * are edited by the same functions ({@link editBeforeCells}, {@link editAfterCells}).
  */
 import type { Document, Element } from "@xmldom/xmldom";
+import { localise } from "../../domain/messages";
 import type { StatusRule } from "../../domain/types";
-import { PackageError } from "./packageError";
+import { packageError, type PackageError } from "./packageError";
 import { WORKSHEET_ORDER, storedWidth, type CellWrite } from "./patchSheet";
 import { child, children, colLetters, createLike, formatRef, insertInOrder, parseRef, rootOf, type Rect } from "./patchXml";
 import type { StyleBook } from "./patchStyles";
@@ -44,11 +45,7 @@ export interface SheetEditResult {
 /** The error for an owned column that would go over a cell that holds something. */
 export function notEmptyError(sheet: string, cell: { row: number; col: number }): PackageError {
   const ref = `${colLetters(cell.col)}${cell.row}`;
-  return new PackageError(
-    "damaged",
-    `Cellen ${ref} på bladet "${sheet}" är inte tom: Balans skriver inte över den. Flytta innehållet och kör igen.`,
-    `The cell ${ref} on the sheet "${sheet}" is not empty: Balans does not write over it. Move its content and run again.`,
-  );
+  return packageError("damaged", localise("package.cell-not-empty", { ref, sheet }));
 }
 
 /** The rectangle the edit's non-empty writes cover; null when it writes no value. */

@@ -19,7 +19,8 @@ import type { StyleBook } from "./patchStyles";
 import { colLetters, parseCellRef, parseDom, rootOf, serializeXml } from "./patchXml";
 import { editAfterCells, editBeforeCells, notEmptyError, type SheetEdit, type SheetEditResult } from "./sheetEdit";
 import { doctypeError } from "./xmlStream";
-import { PackageError } from "./packageError";
+import { localise } from "../../domain/messages";
+import { PackageError, packageError } from "./packageError";
 
 /** The sheet has something the streaming patcher does not take; use the DOM path. */
 export class StreamFallback extends Error {
@@ -331,7 +332,7 @@ export function streamSheetEdit(part: string, chunks: Iterable<string>, edit: Sh
   } catch (e) {
     if (e instanceof StreamFallback || e instanceof PackageError) throw e;
     const detail = e instanceof Error ? e.message : String(e);
-    throw new PackageError("bad-xml", `Delen ${part} är ingen giltig XML. Öppna filen i Excel och spara den på nytt.`, `The part ${part} is not well-formed XML: ${detail}`, part);
+    throw packageError("bad-xml", localise("package.patch-bad-xml", { part, detail }), part);
   }
   const finished = (): boolean => phase === "tail";
   if (!finished()) throw new StreamFallback("no <sheetData>");

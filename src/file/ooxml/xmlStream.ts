@@ -6,7 +6,8 @@
  * come in. saxes itself expands only the five predefined entities and character references.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { PackageError } from "./packageError";
+import { localise } from "../../domain/messages";
+import { PackageError, packageError } from "./packageError";
 
 export interface XmlHandlers {
   /** A start tag (also for an empty element, which is followed by its `close`). */
@@ -65,20 +66,10 @@ export function parseXml(part: string, chunks: Iterable<string>, handlers: XmlHa
     if (e instanceof StopParsing) return;
     if (e instanceof PackageError) throw e;
     const detail = e instanceof Error ? e.message : String(e);
-    throw new PackageError(
-      "bad-xml",
-      `Delen ${part} i filen är inte giltig XML (${detail}). Öppna filen i Excel och spara den igen, eller använd en kopia som inte är skadad.`,
-      `Part ${part} is not well-formed XML: ${detail}`,
-      part,
-    );
+    throw packageError("bad-xml", localise("package.bad-xml", { part, detail }), part);
   }
 }
 
 export function doctypeError(part: string): PackageError {
-  return new PackageError(
-    "doctype",
-    `Delen ${part} innehåller en DOCTYPE- eller ENTITY-deklaration, vilket en Excel-fil aldrig har; Balans läser den inte. Öppna filen i Excel och spara den igen.`,
-    `Part ${part} declares a DOCTYPE or entities (refused: entity expansion attack).`,
-    part,
-  );
+  return packageError("doctype", localise("package.doctype", { part }), part);
 }

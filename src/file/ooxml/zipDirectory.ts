@@ -4,7 +4,8 @@
  * declared sizes, unsafe names, zip encryption, OLE files). See openPackage.ts.
  */
 import { LIMITS } from "./limits";
-import { PackageError } from "./packageError";
+import { localise } from "../../domain/messages";
+import { packageError, type PackageError } from "./packageError";
 
 export interface ZipEntry {
   /** The entry name as stored (decoded as UTF-8). */
@@ -45,20 +46,11 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
 function notZip(detail: string): PackageError {
-  return new PackageError(
-    "not-zip",
-    "Filen är inget zip-paket, som .xlsx-filer är, eller så är den skadad. Spara den som Excel-arbetsbok (.xlsx) i Excel och försök igen.",
-    `Not an .xlsx package: ${detail}`,
-  );
+  return packageError("not-zip", localise("package.not-zip", { detail }));
 }
 
 export function tooLarge(detail: string, part: string | null = null): PackageError {
-  return new PackageError(
-    "too-large",
-    `Filen är för stor packad upp (${detail}); Balans läser högst ${LIMITS.partBytes / 1e6} MB per del och ${LIMITS.totalBytes / 1e6} MB totalt. Om det är din egen arbetsbok: dela upp den eller ta bort stora bilder och bilagor.`,
-    `The package is too large when inflated (${detail}); limits: ${LIMITS.partBytes} bytes per part, ${LIMITS.totalBytes} bytes in all (zip bomb protection).`,
-    part,
-  );
+  return packageError("too-large", localise("package.too-large", { detail, partBytes: LIMITS.partBytes, totalBytes: LIMITS.totalBytes }), part);
 }
 
 function u16(view: DataView, at: number): number {
@@ -79,11 +71,7 @@ function u64(view: DataView, at: number): number {
 export function readCentralDirectory(data: Uint8Array): ZipEntry[] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (data.length >= 8 && u32(view, 0) === 0xe011cfd0 && u32(view, 4) === 0xe11ab1a1) {
-    throw new PackageError(
-      "encrypted-or-xls",
-      "Filen är lösenordsskyddad (krypterad) eller i det gamla .xls-formatet. Ta bort lösenordet eller spara den som Excel-arbetsbok (.xlsx) i Excel och försök igen.",
-      "OLE compound file: an encrypted workbook or a binary .xls, not an .xlsx package.",
-    );
+    throw packageError("encrypted-or-xls", localise("package.encrypted-or-xls"));
   }
   if (data.length < 22) throw notZip("too short for a zip");
   let eocd = -1;
@@ -156,12 +144,7 @@ export function readCentralDirectory(data: Uint8Array): ZipEntry[] {
     if (dataOffset + compressedSize > data.length) throw notZip(`data of ${name} outside the file`);
     const flags = u16(view, at + 8);
     if ((flags & 1) !== 0) {
-      throw new PackageError(
-        "encrypted-or-xls",
-        "Filen är krypterad med zip-lösenord; Balans kan inte läsa den. Spara en okrypterad kopia i Excel och försök igen.",
-        `Entry ${name} is encrypted.`,
-        name,
-      );
+      throw packageError("encrypted-or-xls", localise("package.zip-encrypted", { name }), name);
     }
     entries.push({
       name,
@@ -199,11 +182,6 @@ function checkName(name: string): void {
     /^[A-Za-z]:/.test(name) ||
     name.split("/").some((s) => s === ".." || s === ".");
   if (bad) {
-    throw new PackageError(
-      "unsafe-name",
-      `Filen innehåller en del med ett otillåtet namn (${JSON.stringify(name)}) som pekar utanför paketet; Balans läser den inte. Använd en fil sparad från Excel.`,
-      `Unsafe zip entry name: ${JSON.stringify(name)} (absolute, "..", drive letter or backslash).`,
-      name,
-    );
+    throw packageError("unsafe-name", localise("package.unsafe-name", { name }), name);
   }
 }
