@@ -227,5 +227,7 @@ describe("PreviewPage", () => {
     } finally {
       Element.prototype.scrollIntoView = original;
     }
-  }, 60_000);
+    // A hang limit, not a measure: three writes through the whole preview take about 25 s in jsdom
+    // alone, and a CI machine shared with other work has taken more than 60 s.
+  }, 180_000);
 });
