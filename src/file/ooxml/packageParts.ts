@@ -89,6 +89,8 @@ export class PackageParts {
 
   doc(part: string): Document {
     const name = this.nameOf(part);
+    // A streamed part's new bytes are final: a DOM of its old text would silently drop them.
+    if (this.streamed.has(name)) throw new Error(`Balans: the part ${name} was streamed and cannot be edited again in this run.`);
     let doc = this.docs.get(name);
     if (doc === undefined) {
       doc = this.pkg.has(name) && !this.removed.has(name) ? parseDom(this.pkg.text(name), name) : name.endsWith(".rels") ? emptyRels() : parseDom("<x/>", name);
@@ -113,7 +115,9 @@ export class PackageParts {
 
   /** A sheet part patched by the streaming patcher: its new bytes, in pieces or compressed. */
   setStreamed(part: string, bytes: Uint8Array[] | CompressedPart): void {
-    this.streamed.set(part, bytes);
+    const name = this.nameOf(part);
+    if (this.docs.has(name)) throw new Error(`Balans: the part ${name} is open as a DOM and cannot also be streamed.`);
+    this.streamed.set(name, bytes);
   }
 
   /**
