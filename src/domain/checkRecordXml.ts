@@ -11,14 +11,12 @@
  * where DOMParser exists, and in Node, where it does not).
  */
 import { CHECK_RECORD_NAMESPACE } from "./checkRecord";
+import { escapeXmlText } from "./xmlEscape";
+
+export { escapeXmlText };
 
 /** The root element's local name. */
 export const CHECK_RECORD_ELEMENT = "balansCheck";
-
-/** Escapes the three characters that cannot stand in XML text as they are. */
-export function escapeXmlText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 

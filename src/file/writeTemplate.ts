@@ -5,6 +5,7 @@
  * preview's download patch the package (src/file/ooxml/patchPackage.ts), so that nothing Balans
  * does not own changes.
  */
+import { escapeXml } from "../domain/xmlEscape";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { TemplateTable, WorkbookTemplate } from "../domain/template";
@@ -130,8 +131,6 @@ function escapeTextForXml(wb: ExcelJS.Workbook): () => void {
 /** ExcelJS's rule for a link it writes with a `location` (hyperlink-xform.js). */
 const EXCELJS_INTERNAL = /^[^!]+![a-zA-Z]+[\d]+$/;
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const leafTag = (name: string, attrs: Record<string, string>) =>
   `<${name}${Object.entries(attrs)

@@ -4,6 +4,7 @@
  * does not add or change stays as it was: unknown elements and attributes, namespace
  * declarations, `mc:AlternateContent`, `extLst`, `x14ac:` attributes.
  */
+import { escapeXml } from "../../domain/xmlEscape";
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from "@xmldom/xmldom";
 import { localise } from "../../domain/messages";
 import { packageError } from "./packageError";
@@ -130,9 +131,7 @@ export function textOf(el: Element): string {
 }
 
 /** Escapes text for an XML attribute or text node (for parts written whole). */
-export function xmlEscape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+export const xmlEscape = escapeXml;
 
 /** Sets `count` to the number of element children (when the attribute is there or `always`). */
 export function updateCount(el: Element, always = false): void {

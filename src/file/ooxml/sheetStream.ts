@@ -11,6 +11,7 @@
  * that has `extLst` — ends in {@link StreamFallback}; the caller then uses the DOM path
  * ({@link applySheetEditToDom}). Memory: the encoded output and a buffer of one chunk.
  */
+import { escapeXmlAttribute, escapeXmlText } from "../../domain/xmlEscape";
 import type { Document } from "@xmldom/xmldom";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { escapeOoxmlText } from "../ooxmlText";
@@ -35,13 +36,6 @@ const BUFFER_FLUSH_CHARS = 1 << 16;
 const MARKER = "balans-sheet-data";
 const MARKER_DATA = "here";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
-const escapeOne = (ch: string) => ESCAPES[ch] as string;
-/** An attribute value as XML (one pass over the text). */
-const attrEscape = (v: string) => v.replace(/[&<>"\t\n\r]/gu, escapeOne);
-/** Text content as XML (one pass over the text). */
-const textEscape = (v: string) => v.replace(/[&<>]/gu, escapeOne);
-
 /** The prefix of a qualified name, with its colon ("x:" for "x:row"); "" when none. */
 const prefixOf = (qname: string) => {
   const colon = qname.indexOf(":");
@@ -62,18 +56,18 @@ export function cellXml(p: string, w: CellWrite, attrs: Record<string, string> |
   if (w.formula !== undefined) {
     if (typeof w.value === "string" || w.value === null) list.push(["t", "str"]);
     const v = w.value === null ? "" : typeof w.value === "number" ? String(w.value) : escapeOoxmlText(w.value);
-    body = `<${p}f>${textEscape(w.formula)}</${p}f><${p}v>${textEscape(v)}</${p}v>`;
+    body = `<${p}f>${escapeXmlText(w.formula)}</${p}f><${p}v>${escapeXmlText(v)}</${p}v>`;
   } else if (typeof w.value === "number") {
     body = `<${p}v>${String(w.value)}</${p}v>`;
   } else if (typeof w.value === "string") {
     list.push(["t", "inlineStr"]);
     const text = escapeOoxmlText(w.value);
     const space = /^\s|\s$|\n/u.test(text) ? ' xml:space="preserve"' : "";
-    body = `<${p}is><${p}t${space}>${textEscape(text)}</${p}t></${p}is>`;
+    body = `<${p}is><${p}t${space}>${escapeXmlText(text)}</${p}t></${p}is>`;
   } else {
     body = "";
   }
-  const head = list.map(([k, v]) => ` ${k}="${attrEscape(v)}"`).join("");
+  const head = list.map(([k, v]) => ` ${k}="${escapeXmlAttribute(v)}"`).join("");
   return body === "" ? `<${p}c${head}/>` : `<${p}c${head}>${body}</${p}c>`;
 }
 

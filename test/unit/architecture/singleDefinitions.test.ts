@@ -22,6 +22,9 @@ describe("one definition of each concept", () => {
     ["pluralForm", "src/domain/messages/plural.ts"],
     ["countOf", "src/domain/messages/plural.ts"],
     ["fnv1a", "src/domain/fnv1a.ts"],
+    ["escapeXmlText", "src/domain/xmlEscape.ts"],
+    ["escapeXml", "src/domain/xmlEscape.ts"],
+    ["escapeXmlAttribute", "src/domain/xmlEscape.ts"],
   ])("function %s is defined once, in %s", (name, home) => {
     const defs = occurrences(new RegExp(`(?:function\\s+${name}\\b|\\b(?:const|let|var)\\s+${name}\\s*=)`, "g"));
     expect(defs.map(line)).toEqual([home]);
@@ -61,6 +64,10 @@ describe("one definition of each concept", () => {
 
   it("counts UTF-8 bytes with one hand-written counter (the recording fake measures with TextEncoder)", () => {
     expect(occurrences(/<\s*0x800\b/g).map(line)).toEqual(["src/excel/writeJobs.ts"]);
+  });
+
+  it("escapes XML with one set of entities, in src/domain/xmlEscape.ts", () => {
+    expect(occurrences(/["'`]&amp;["'`]/g).map(line)).toEqual(["src/domain/xmlEscape.ts"]);
   });
 
   it("hashes with FNV-1a once, in src/domain/fnv1a.ts (the check record's titles, the ribbon message's key)", () => {
