@@ -6,6 +6,10 @@ import { createFakePort, deferred, outcome } from "./fakePort";
 import { analysis2024, analysisWithDifference, emptyAnalysis, TODAY } from "./fixtures";
 import { renderApp } from "./renderApp";
 
+// A hang limit, not a measure: the pane renders in about 2 s here, but a CI machine shared with
+// other work has passed jest's default 5 s on the English render.
+jest.setTimeout(30_000);
+
 const OPTIONS = { today: TODAY, dueSoonDays: 30, expiringDays: 90 };
 
 /** The MessageBar (role group) whose title is `title`. */
