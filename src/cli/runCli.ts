@@ -210,11 +210,14 @@ async function report(args: Args, io: CliIo): Promise<number> {
   data = null;
   io.memoryHint?.("settled");
   if (args.json) {
-    const [{ toReportJson }, { writeJson }] = await Promise.all([import("../domain/reportJson"), import("./writeJson")]);
-    const json = toReportJson(analysis);
+    const [{ fundRowJson, toReportJson }, { mappedOnWrite, writeJson }] = await Promise.all([import("../domain/reportJson"), import("./writeJson")]);
+    // The distribution rows, the bulk of a large report, are made as they are written (issue 15).
+    const funds = analysis.funds;
+    const json = toReportJson({ ...analysis, funds: funds.map((y) => ({ ...y, rows: [] })) });
     analysis = null;
+    const value = { ...json, funds: json.funds.map((y, i) => ({ ...y, rows: mappedOnWrite(funds[i]?.rows ?? [], fundRowJson) })) };
     // Written in pieces: the same bytes as JSON.stringify(…, null, 2) and a newline, without one huge string.
-    writeJson(json, (chunk) => io.stdout(chunk), "\n");
+    writeJson(value, (chunk) => io.stdout(chunk), "\n");
   } else {
     const { formatReport } = await import("../domain/reportText");
     io.stdout(formatReport(analysis));

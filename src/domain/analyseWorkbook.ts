@@ -14,7 +14,7 @@ import { ownedSummarySheet } from "./ownership";
 import { recogniseTables } from "./recogniseTables";
 import { createPartyMatcher } from "./resolveParty";
 import { sinceLastCheck } from "./sinceLastCheck";
-import { summariseFunds } from "./summariseFunds";
+import { fundsTally } from "./summariseFunds";
 import type { Analysis, Options, Problem, WorkbookData } from "./types";
 
 /** Read a table, compute every summary and status, and collect problems. Never throws on data. */
@@ -27,8 +27,10 @@ export function analyseWorkbook(data: WorkbookData, options: Options): Analysis 
 
   const matcher = createPartyMatcher(readPartyAliases(tables, report));
   const { allocations, places } = readAllocations(tables, report);
-  const lines = readDistribution(tables, matcher, report);
-  const funds = summariseFunds(lines, allocations, problems, options);
+  // The distribution rows are tallied as they are read, not kept (issue 15).
+  const tally = fundsTally(allocations, problems, options);
+  readDistribution(tables, matcher, report, (line) => tally.add(line));
+  const funds = tally.finish();
   // Money that needs attention (issue 10): imbalances, overspent rows, report-backs.
   const attention = listMoneyAttention(funds, places);
   const followUps = readFollowUps(tables, options, report);

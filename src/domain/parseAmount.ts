@@ -71,9 +71,13 @@ function notAnAmount(text: string): Failure {
   return fail(localise("amount.not-an-amount", { text: shown(text) }));
 }
 
+/**
+ * The amount rounded to the öre. A Decimal made from text keeps room for 17 digit words (about
+ * 240 bytes in all); a copy holds only its own (about 110): the copy is what is kept (issue 15).
+ */
 function toOre(value: Decimal): Decimal {
   if (value.isZero()) return new Decimal(0);
-  if (value.decimalPlaces() <= 2) return value;
+  if (value.decimalPlaces() <= 2) return new Decimal(value);
   const rounded = value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   return rounded.isZero() ? new Decimal(0) : rounded;
 }

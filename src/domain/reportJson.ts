@@ -108,7 +108,8 @@ const amountOrNull = (d: Parameters<typeof toJsonAmount>[0] | null | undefined):
 type Usage = { paid?: Parameters<typeof toJsonAmount>[0] | null; used?: Parameters<typeof toJsonAmount>[0] | null; remaining?: Parameters<typeof toJsonAmount>[0] | null };
 const usage = (u: Usage): UsageJson => ({ paid: amountOrNull(u.paid), used: amountOrNull(u.used), remaining: amountOrNull(u.remaining) });
 
-const fundRow = (r: FundRow): FundRowJson => ({
+/** One distribution row as `report --json` prints it. */
+export const fundRowJson = (r: FundRow): FundRowJson => ({
   sheet: r.sheet,
   table: r.table,
   row: r.row,
@@ -144,7 +145,7 @@ export function toReportJson(analysis: Analysis): ReportJson {
         difference: amountOrNull(y.total.difference),
         ...usage(y.total),
       },
-      rows: (y.rows ?? []).map(fundRow),
+      rows: (y.rows ?? []).map(fundRowJson),
     })),
     followUps: analysis.followUps.map((f) => ({
       sheet: f.sheet,

@@ -60,7 +60,7 @@ const withRemaining = (distributed: Decimal, u: Usage) => ({
   remaining: u.used === null ? null : distributed.minus(u.used),
 });
 
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
@@ -85,99 +85,166 @@ const compareAreaKeys = (a: string, b: string) =>
  * Återredovisas senast, else its area's in the allocation table).
  */
 export function summariseFunds(
-  lines: FundLine[],
+  lines: readonly FundLine[],
   allocations: AllocationLine[],
   problems: Problem[],
   options: Pick<Options, "today" | "dueSoonDays"> | null = null,
 ): YearSummary[] {
-  const linesByYear = groupBy(lines, (l) => l.year);
-  const allocationsByYear = groupBy(allocations, (a) => a.year);
-  const years = [...new Set([...linesByYear.keys(), ...allocationsByYear.keys()])].sort((a, b) => a - b);
-  return years.map((year) => {
-    const allocs = allocationsByYear.get(year) ?? [];
-    const allocated = new Map<string, { amount: Decimal; name: string | null; first: AllocationLine; due: IsoDate | null }>();
-    for (const a of allocs) {
-      const prev = allocated.get(a.areaKey);
-      if (prev) {
-        prev.due ??= a.reportDue ?? null;
-        problems.push({
-          sheet: a.sheet, table: a.table, row: a.row, column: a.areaColumn,
-          ...localise("funds.allocation-repeated", { area: a.areaKey, year, firstRow: prev.first.row }),
-        });
-        prev.amount = prev.amount.plus(a.amount);
-      } else allocated.set(a.areaKey, { amount: a.amount, name: a.areaName, first: a, due: a.reportDue ?? null });
-    }
-    // A distribution area written by name only matches an allocation with the same name.
-    const byName = new Map<string, string>();
-    for (const [k, v] of allocated) if (v.name) byName.set(areaNameKey(v.name), k);
+  const tally = fundsTally(allocations, problems, options);
+  for (const l of lines) tally.add(l);
+  return tally.finish();
+}
 
-    const distributed = new Map<string, { amount: Decimal; name: string | null; first: FundLine }>();
-    const parties = new Map<string, Decimal>();
-    const yearLines = linesByYear.get(year) ?? [];
-    const hasPaid = yearLines.some((l) => l.tracking?.hasPaid === true);
-    const hasUsed = yearLines.some((l) => l.tracking?.hasUsed === true);
-    const rows: FundRow[] = [];
-    for (const l of yearLines) {
+/** {@link summariseFunds} one line at a time: the lines need not be kept (issue 15: memory follows the rows once). */
+export interface FundsTally {
+  add(line: FundLine): void;
+  /** The summaries; their problems are added to `problems` here, in the order of summariseFunds. */
+  finish(): YearSummary[];
+}
+
+interface Allocated {
+  amount: Decimal;
+  name: string | null;
+  first: AllocationLine;
+  due: IsoDate | null;
+}
+
+/** One year's allocations by area key (repeats added up), and its areas by name. */
+interface YearAllocations {
+  allocated: Map<string, Allocated>;
+  byName: Map<string, string>;
+  /** Problems of repeated allocations, said when the year is summarised. */
+  repeated: Problem[];
+}
+
+/** What the lines of one year add up to so far. */
+interface YearTally {
+  distributed: Map<string, { amount: Decimal; name: string | null; first: FundLine }>;
+  parties: Map<string, Decimal>;
+  rows: FundRow[];
+  hasPaid: boolean;
+  hasUsed: boolean;
+}
+
+function allocationsOf(year: number, allocs: readonly AllocationLine[]): YearAllocations {
+  const allocated = new Map<string, Allocated>();
+  const repeated: Problem[] = [];
+  for (const a of allocs) {
+    const prev = allocated.get(a.areaKey);
+    if (prev) {
+      prev.due ??= a.reportDue ?? null;
+      repeated.push({
+        sheet: a.sheet, table: a.table, row: a.row, column: a.areaColumn,
+        ...localise("funds.allocation-repeated", { area: a.areaKey, year, firstRow: prev.first.row }),
+      });
+      prev.amount = prev.amount.plus(a.amount);
+    } else allocated.set(a.areaKey, { amount: a.amount, name: a.areaName, first: a, due: a.reportDue ?? null });
+  }
+  // A distribution area written by name only matches an allocation with the same name.
+  const byName = new Map<string, string>();
+  for (const [k, v] of allocated) if (v.name) byName.set(areaNameKey(v.name), k);
+  return { allocated, byName, repeated };
+}
+
+const NO_ALLOCATIONS: YearAllocations = { allocated: new Map(), byName: new Map(), repeated: [] };
+
+/** A tally for {@link summariseFunds}: `add` every distribution line, then `finish`. */
+export function fundsTally(
+  allocations: readonly AllocationLine[],
+  problems: Problem[],
+  options: Pick<Options, "today" | "dueSoonDays"> | null = null,
+): FundsTally {
+  const allocationsByYear = new Map<number, YearAllocations>();
+  for (const [year, allocs] of groupBy(allocations, (a) => a.year)) allocationsByYear.set(year, allocationsOf(year, allocs));
+  const tallies = new Map<number, YearTally>();
+
+  return {
+    add(l) {
+      let y = tallies.get(l.year);
+      if (y === undefined) {
+        y = { distributed: new Map(), parties: new Map(), rows: [], hasPaid: false, hasUsed: false };
+        tallies.set(l.year, y);
+      }
+      const { allocated, byName } = allocationsByYear.get(l.year) ?? NO_ALLOCATIONS;
       const k = allocated.has(l.areaKey) ? l.areaKey : (byName.get(l.areaKey) ?? (l.areaName ? byName.get(areaNameKey(l.areaName)) : undefined) ?? l.areaKey);
-      const d = distributed.get(k);
+      const d = y.distributed.get(k);
       if (d) d.amount = d.amount.plus(l.amount);
-      else distributed.set(k, { amount: l.amount, name: l.areaName, first: l });
-      parties.set(l.party, (parties.get(l.party) ?? new Decimal(0)).plus(l.amount));
-      rows.push(fundRow(l, k, hasUsed, allocated.get(k)?.due ?? null, options));
-    }
+      else y.distributed.set(k, { amount: l.amount, name: l.areaName, first: l });
+      y.parties.set(l.party, (y.parties.get(l.party) ?? new Decimal(0)).plus(l.amount));
+      if (l.tracking?.hasPaid === true) y.hasPaid = true;
+      if (l.tracking?.hasUsed === true) y.hasUsed = true;
+      y.rows.push(fundRow(l, k, allocated.get(k)?.due ?? null, options));
+    },
+    finish() {
+      const years = [...new Set([...tallies.keys(), ...allocationsByYear.keys()])].sort((a, b) => a - b);
+      return years.map((year) => yearSummary(year, allocationsByYear.get(year) ?? NO_ALLOCATIONS, tallies.get(year), problems));
+    },
+  };
+}
 
-    const keys = [...new Set([...allocated.keys(), ...distributed.keys()])].sort(compareAreaKeys);
-    const areas: AreaSummary[] = keys.map((k) => {
-      const a = allocated.get(k);
-      const d = distributed.get(k);
-      const dist = d?.amount ?? new Decimal(0);
-      if (!a && d && allocated.size > 0) {
-        problems.push({
-          sheet: d.first.sheet, table: d.first.table, row: d.first.row, column: d.first.areaColumn,
-          ...localise("funds.no-allocation", { area: k, year }),
-        });
-      }
-      if (a && !d) {
-        problems.push({
-          sheet: a.first.sheet, table: a.first.table, row: a.first.row, column: a.first.areaColumn,
-          ...localise("funds.nothing-distributed", { area: k, year }),
-        });
-      }
-      return {
-        area: k,
-        name: a?.name ?? d?.name ?? null,
-        allocated: a ? a.amount : null,
-        distributed: dist,
-        difference: a ? dist.minus(a.amount) : null,
-        ...withRemaining(dist, usageOf(rows.filter((r) => r.area === k), hasPaid, hasUsed)),
-      };
-    });
-    const totalDistributed = areas.reduce((s, a) => s.plus(a.distributed), new Decimal(0));
-    const totalAllocated = allocated.size === 0 ? null : [...allocated.values()].reduce((s, a) => s.plus(a.amount), new Decimal(0));
+/** One year's areas, parties and totals from its allocations and its tally. */
+function yearSummary(year: number, yearAllocations: YearAllocations, tally: YearTally | undefined, problems: Problem[]): YearSummary {
+  const { allocated, repeated } = yearAllocations;
+  for (const p of repeated) problems.push(p);
+  const distributed = tally?.distributed ?? new Map<string, { amount: Decimal; name: string | null; first: FundLine }>();
+  const parties = tally?.parties ?? new Map<string, Decimal>();
+  const rows = tally?.rows ?? [];
+  const hasPaid = tally?.hasPaid ?? false;
+  const hasUsed = tally?.hasUsed ?? false;
+  // Remaining per row is known once the year is known to have a Förbrukat column.
+  if (hasUsed) for (const r of rows) r.remaining = r.amount.minus(r.used ?? 0);
+
+  const keys = [...new Set([...allocated.keys(), ...distributed.keys()])].sort(compareAreaKeys);
+  const areas: AreaSummary[] = keys.map((k) => {
+    const a = allocated.get(k);
+    const d = distributed.get(k);
+    const dist = d?.amount ?? new Decimal(0);
+    if (!a && d && allocated.size > 0) {
+      problems.push({
+        sheet: d.first.sheet, table: d.first.table, row: d.first.row, column: d.first.areaColumn,
+        ...localise("funds.no-allocation", { area: k, year }),
+      });
+    }
+    if (a && !d) {
+      problems.push({
+        sheet: a.first.sheet, table: a.first.table, row: a.first.row, column: a.first.areaColumn,
+        ...localise("funds.nothing-distributed", { area: k, year }),
+      });
+    }
     return {
-      year,
-      areas,
-      parties: sortParties([...parties.keys()]).map((p) => {
-        const distributedToParty = parties.get(p) ?? new Decimal(0);
-        return {
-          party: p,
-          distributed: distributedToParty,
-          ...withRemaining(distributedToParty, usageOf(rows.filter((r) => r.party === p), hasPaid, hasUsed)),
-        };
-      }),
-      total: {
-        allocated: totalAllocated,
-        distributed: totalDistributed,
-        difference: totalAllocated ? totalDistributed.minus(totalAllocated) : null,
-        ...withRemaining(totalDistributed, usageOf(rows, hasPaid, hasUsed)),
-      },
-      rows,
+      area: k,
+      name: a?.name ?? d?.name ?? null,
+      allocated: a ? a.amount : null,
+      distributed: dist,
+      difference: a ? dist.minus(a.amount) : null,
+      ...withRemaining(dist, usageOf(rows.filter((r) => r.area === k), hasPaid, hasUsed)),
     };
   });
+  const totalDistributed = areas.reduce((s, a) => s.plus(a.distributed), new Decimal(0));
+  const totalAllocated = allocated.size === 0 ? null : [...allocated.values()].reduce((s, a) => s.plus(a.amount), new Decimal(0));
+  return {
+    year,
+    areas,
+    parties: sortParties([...parties.keys()]).map((p) => {
+      const distributedToParty = parties.get(p) ?? new Decimal(0);
+      return {
+        party: p,
+        distributed: distributedToParty,
+        ...withRemaining(distributedToParty, usageOf(rows.filter((r) => r.party === p), hasPaid, hasUsed)),
+      };
+    }),
+    total: {
+      allocated: totalAllocated,
+      distributed: totalDistributed,
+      difference: totalAllocated ? totalDistributed.minus(totalAllocated) : null,
+      ...withRemaining(totalDistributed, usageOf(rows, hasPaid, hasUsed)),
+    },
+    rows,
+  };
 }
 
 /** One counted line as a row of the drill-down, with its report-back status on `options.today`. */
-function fundRow(l: FundLine, area: string, yearHasUsed: boolean, areaDue: IsoDate | null, options: Pick<Options, "today" | "dueSoonDays"> | null): FundRow {
+function fundRow(l: FundLine, area: string, areaDue: IsoDate | null, options: Pick<Options, "today" | "dueSoonDays"> | null): FundRow {
   const t = l.tracking;
   const used = t?.used ?? null;
   const reportDue = t?.reportDue ?? areaDue;
@@ -195,7 +262,8 @@ function fundRow(l: FundLine, area: string, yearHasUsed: boolean, areaDue: IsoDa
     amount: l.amount,
     paid: t?.paid ?? null,
     used,
-    remaining: yearHasUsed ? l.amount.minus(used ?? 0) : null,
+    // Set by yearSummary when the year has a Förbrukat column.
+    remaining: null,
     reportDue,
     reportedOn: done?.done === true ? done.on : null,
     reportStatus: options === null ? null : reportStatus(reportDue, done, options.today, options.dueSoonDays),

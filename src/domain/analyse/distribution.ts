@@ -30,9 +30,12 @@ function partyOf(t: RecognisedTable, r: TableRow, responsible: string, matcher: 
   return UNKNOWN_PARTY;
 }
 
-/** Every readable distribution row; a subtotal row, or one without amount, year or area, is a problem and left out. */
-export function readDistribution(tables: readonly RecognisedTable[], matcher: PartyMatcher, report: TableReporter): FundLine[] {
-  const lines: FundLine[] = [];
+/**
+ * Every readable distribution row, handed to `add` one at a time (the caller tallies them; none
+ * needs to be kept: issue 15); a subtotal row, or one without amount, year or area, is a problem
+ * and left out.
+ */
+export function readDistribution(tables: readonly RecognisedTable[], matcher: PartyMatcher, report: TableReporter, add: (line: FundLine) => void): void {
   for (const t of tables.filter((x) => x.kind === "distribution")) {
     const onRow: RowReporter = (row, column, words) => report(t, row, column, words);
     for (const r of t.rows) {
@@ -50,9 +53,8 @@ export function readDistribution(tables: readonly RecognisedTable[], matcher: Pa
       if (year === null) { report(t, r.row, header(t, "year", "År"), localise("distribution.year-missing")); continue; }
       if (!area) { report(t, r.row, header(t, "area", "Område"), localise("row.area-missing")); continue; }
       const party = partyOf(t, r, responsible, matcher, report);
-      lines.push({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: header(t, "area", "Område"), year, areaKey: area.key, areaName: area.name, party, amount: amount.value,
+      add({ sheet: t.sheet, table: t.table, row: r.row, areaColumn: header(t, "area", "Område"), year, areaKey: area.key, areaName: area.name, party, amount: amount.value,
         firstColumn: t.firstColumn, title: text(field(t, r, "insats")) || `Rad ${r.row}`, responsible, tracking: readFundTracking(t, r, onRow) });
     }
   }
-  return lines;
 }

@@ -3,7 +3,7 @@
  * runs (`<rPh>`, the furigana Excel stores beside East Asian text) are not part of the text and
  * are left out. An empty `<sst/>` is a valid, empty table. `_xHHHH_` escapes are decoded.
  */
-import { decodeOoxmlText } from "../ooxmlText";
+import { decodeOoxmlText, ownString } from "../ooxmlText";
 import type { OoxmlPackage } from "./openPackage";
 import { parseXml } from "./xmlStream";
 
@@ -27,7 +27,7 @@ export function readSharedStrings(pkg: OoxmlPackage, part: string | null): strin
       else if (name === "rPh") phonetic--;
       else if (name === "si") {
         inItem = false;
-        strings.push(decodeOoxmlText(text));
+        strings.push(ownString(decodeOoxmlText(text)));
       }
     },
     text(chunk) {

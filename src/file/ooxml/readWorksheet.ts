@@ -15,7 +15,7 @@
 import { excelSerialToIsoDate, isIsoDate } from "../../domain/isoDate";
 import { localise } from "../../domain/messages";
 import type { CellRange, CellValue } from "../../domain/types";
-import { decodeOoxmlText } from "../ooxmlText";
+import { decodeOoxmlText, ownString } from "../ooxmlText";
 import type { OoxmlPackage } from "./openPackage";
 import { packageError, type PackageError } from "./packageError";
 import { clearMergedCells, RowCollector } from "./sheetRows";
@@ -285,13 +285,6 @@ function cellValue(type: string, text: string, style: number, ctx: WorksheetCont
   }
 }
 
-/**
- * `text` in a string of its own: a text cut from the part's XML would keep the whole piece of XML
- * it was cut from alive (on a full sheet, the sheet's XML). (" " + s).slice(1) copies it.
- */
-function ownString(text: string): string {
-  return text.length < 2 ? text : (" " + text).slice(1);
-}
 
 function outOfGrid(part: string, where: string): PackageError {
   return packageError("damaged", localise("package.cell-outside-grid", { part, where }), part);

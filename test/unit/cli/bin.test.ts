@@ -18,6 +18,10 @@ import JSZip from "jszip";
 import type { CellValue, WorkbookData } from "../../../src/domain/types";
 import { columnLetter } from "../../../src/domain/columnLetter";
 import { EXIT_OK, EXIT_USAGE, runCli, USAGE, type CliIo } from "../../../src/cli/runCli";
+import { prepare } from "../../../src/app/prepare";
+import { defaultOptions } from "../../../src/domain";
+import { toReportJson } from "../../../src/domain/reportJson";
+import { readXlsxData } from "../../../src/file/readXlsxData";
 import { CORPUS } from "../../fixtures/corpus";
 import { DEFAULT_TODAY } from "../../fixtures/corpus/corpusCase";
 
@@ -280,6 +284,19 @@ describe("the compiled balans on the bad-input corpus", () => {
     expect(r?.bin).toEqual(r?.source);
     expect([EXIT_OK, EXIT_USAGE]).toContain(r?.bin.code);
   });
+
+  it("prints JSON.stringify(toReportJson(…), null, 2) for every case with tables (the rows are made as they are written)", async () => {
+    let compared = 0;
+    for (const c of CORPUS) {
+      const source = results.get(c.name)?.source;
+      if (source?.code !== EXIT_OK) continue; // no table: exit 2, compared with the bin above
+      const data = await readXlsxData(await readFile(join(dir, `${c.name}.xlsx`)));
+      const analysis = prepare(data, defaultOptions(c.today ?? DEFAULT_TODAY), "report", {}, { plan: false }).analysis;
+      expect({ name: c.name, stdout: source.stdout }).toEqual({ name: c.name, stdout: `${JSON.stringify(toReportJson(analysis), null, 2)}\n` });
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(30);
+  }, 120_000);
 
   it("and through the bin process, for a few cases", async () => {
     for (const c of CORPUS.filter((x) => ["empty-workbook", "mkr-tkr", "error.merged-cells"].includes(x.name))) {

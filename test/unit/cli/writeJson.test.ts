@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import Decimal from "decimal.js";
 import { prepare } from "../../../src/app/prepare";
-import { writeJson } from "../../../src/cli/writeJson";
+import { MadeOnWrite, mappedOnWrite, writeJson } from "../../../src/cli/writeJson";
 import { defaultOptions } from "../../../src/domain";
 import { toReportJson } from "../../../src/domain/reportJson";
 import { sampleWorkbook } from "../../../src/domain/sampleWorkbook";
@@ -53,6 +53,39 @@ describe("writeJson", () => {
     expect(text).toBe(expected(big));
     expect(chunks.length).toBeGreaterThan(20);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(65_536);
+  });
+
+  it("writes an array made on write (MadeOnWrite) as JSON.stringify writes the whole array", () => {
+    const item = (i: number): unknown =>
+      i % 5 === 0 ? { row: i, list: Array.from({ length: 20 }, (_, k) => k) } : i % 7 === 0 ? undefined : { row: i, title: `Rad "${i}"` };
+    for (const length of [0, 1, 2, 31, 32, 33, 64, 65, 100, 1000]) {
+      const made = new MadeOnWrite(length, item);
+      const whole = Array.from({ length }, (_, i) => item(i));
+      for (const [value, plain] of [
+        [made, whole],
+        [{ a: 1, rows: made, b: [] }, { a: 1, rows: whole, b: [] }],
+        [{ funds: [{ year: 2024, rows: made }, { year: 2025, rows: mappedOnWrite([3, 4], item) }] }, { funds: [{ year: 2024, rows: whole }, { year: 2025, rows: [item(3), item(4)] }] }],
+        [[[made]], [[whole]]],
+      ] as const) {
+        expect({ length, text: written(value).text }).toEqual({ length, text: expected(plain) });
+        // Anything else that serialises it sees the whole array.
+        expect(JSON.stringify(value)).toBe(JSON.stringify(plain));
+      }
+    }
+  });
+
+  it("makes the elements of a MadeOnWrite array as they are written, not all before", () => {
+    let made = 0;
+    const madeWhenWritten: number[] = [];
+    const rows = new MadeOnWrite(20_000, (i) => {
+      made++;
+      return { row: i, title: `Insats ${i}` };
+    });
+    writeJson({ funds: [{ year: 2024, rows }] }, () => madeWhenWritten.push(made));
+    expect(made).toBe(20_000);
+    expect(madeWhenWritten.length).toBeGreaterThan(20);
+    // The first chunk goes out when a few hundred rows have been made, not 20 000.
+    expect(madeWhenWritten[0]).toBeLessThan(1_000);
   });
 
   it("throws as JSON.stringify does on a value it cannot write", () => {

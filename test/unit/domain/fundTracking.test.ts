@@ -6,7 +6,9 @@
 import { analyseWorkbook, defaultOptions, planSummary } from "../../../src/domain";
 import { describeSuccess } from "../../../src/commands/ribbonMessages";
 import { countMoneyAttention, describeMoneyAttention } from "../../../src/domain/attention";
-import { readDueDate, readReportDone, reportStatus } from "../../../src/domain/fundTracking";
+import Decimal from "decimal.js";
+import { readDueDate, readReportDone, reportStatus, type FundTracking } from "../../../src/domain/fundTracking";
+import { summariseFunds, type AllocationLine, type FundLine } from "../../../src/domain/summariseFunds";
 import { toReportJson } from "../../../src/domain/reportJson";
 import { recogniseTables } from "../../../src/domain/recogniseTables";
 import { formatReport } from "../../../src/domain/reportText";
@@ -461,5 +463,42 @@ describe("the ribbon's message counts the money that needs attention", () => {
     expect(none).toBeNull();
     const wb: WorkbookData = { sheets: [tableSheet("F", "F", ["År", "Område", "Insats", "Ansvarig", "Summa"], [[2024, "1", "a", "RJH", 10]])] };
     expect(describeSuccess("summering", outcome(wb), at).message).toBe("Bladet ”Balans summering” är uppdaterat.");
+  });
+});
+
+describe("summariseFunds, which tallies the lines one at a time (issue 15)", () => {
+  const line = (row: number, amount: number, tracking?: FundTracking): FundLine => ({
+    sheet: "Fördelning", table: row < 10 ? "Utan" : "Med", row, areaColumn: "Område", year: 2025, areaKey: "1", areaName: null,
+    party: "Region Jämtland Härjedalen", amount: new Decimal(amount), title: `Rad ${row}`, ...(tracking === undefined ? {} : { tracking }),
+  });
+  const used = (n: number | null): FundTracking => ({ hasPaid: false, hasUsed: true, paid: null, used: n === null ? null : new Decimal(n), reportDue: null, reportDone: null });
+
+  it("gives rows read before the year's first Förbrukat column their remaining too", () => {
+    // A table without Förbrukat first, then one with it, in the same year.
+    const [year] = summariseFunds([line(2, 1000), line(3, 500), line(12, 2000, used(750)), line(13, 300, used(null))], [], [], options());
+    const json = toReportJson({ ...analyseWorkbook({ sheets: [] }, options()), funds: year === undefined ? [] : [year] });
+    expect(json.funds[0]?.rows.map((r) => [r.row, r.amount, r.used, r.remaining])).toEqual([
+      [2, "1000.00", null, "1000.00"],
+      [3, "500.00", null, "500.00"],
+      [12, "2000.00", "750.00", "1250.00"],
+      [13, "300.00", null, "300.00"],
+    ]);
+    expect(json.funds[0]?.total).toMatchObject({ distributed: "3800.00", used: "750.00", remaining: "3050.00" });
+  });
+
+  it("says the problems of repeated allocations and unmatched areas in year order, as before", () => {
+    const alloc = (row: number, year: number, areaKey: string, amount: number): AllocationLine => ({
+      sheet: "Tilldelning", table: "", row, areaColumn: "Område", year, areaKey, areaName: null, amount: new Decimal(amount),
+    });
+    const problems: Problem[] = [];
+    const lines = [{ ...line(2, 100), year: 2025, areaKey: "9" }, { ...line(3, 100), year: 2024 }];
+    summariseFunds(lines, [alloc(2, 2025, "1", 10), alloc(3, 2025, "1", 5), alloc(4, 2024, "1", 100), alloc(5, 2024, "1", 1)], problems, options());
+    expect(problems.map((p) => [p.sheet, p.row, p.message.slice(0, 40)])).toEqual([
+      ["Tilldelning", 5, expect.any(String)],
+      ["Tilldelning", 3, expect.any(String)],
+      // 2025's areas in order: 1 allocated, nothing distributed; 9 distributed, not allocated.
+      ["Tilldelning", 2, expect.any(String)],
+      ["Fördelning", 2, expect.any(String)],
+    ]);
   });
 });
