@@ -25,8 +25,10 @@ export function decodeOoxmlText(text: string): string {
  * `text` in a string of its own: a text cut from a part's XML would keep the whole piece of XML
  * it was cut from alive (64 KB of decoded text per piece; on a full sheet, the sheet's XML).
  * A JSON round trip makes a flat copy of just the text (41 bytes for 18 characters, where
- * `(" " + text).slice(1)` kept 71: a slice of a copy; issue 15).
+ * `(" " + text).slice(1)` kept 71: a slice of a copy; issue 15). A cut of a cons string
+ * (text joined from two pieces) is flattened by the same round trip.
  */
 export function ownString(text: string): string {
-  return text.length < 2 ? text : (JSON.parse(JSON.stringify(text)) as string);
+  // V8 copies a cut shorter than 13 characters anyway (a "sliced string" is made only from 13 on).
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
