@@ -215,7 +215,7 @@ async function report(args: Args, io: CliIo): Promise<number> {
     const funds = analysis.funds;
     const json = toReportJson({ ...analysis, funds: funds.map((y) => ({ ...y, rows: [] })) });
     analysis = null;
-    const value = { ...json, funds: json.funds.map((y, i) => ({ ...y, rows: mappedOnWrite(funds[i]?.rows ?? [], fundRowJson) })) };
+    const value = { ...json, funds: json.funds.map((y, i) => ({ ...y, rows: mappedOnWrite(funds[i]?.rows ?? [], fundRowJson, true) })) };
     // Written in pieces: the same bytes as JSON.stringify(…, null, 2) and a newline, without one huge string.
     writeJson(value, (chunk) => io.stdout(chunk), "\n");
   } else {

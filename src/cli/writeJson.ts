@@ -30,6 +30,12 @@ export class MadeOnWrite<T> {
   constructor(
     readonly length: number,
     readonly make: (index: number) => T,
+    /**
+     * Every element is small (a flat record, as a report row): written natively a batch at a
+     * time without looking inside each one first. Wrong output never follows from it, only
+     * more memory for an element that holds a long list.
+     */
+    readonly small = false,
   ) {}
 
   toJSON(): T[] {
@@ -38,8 +44,8 @@ export class MadeOnWrite<T> {
 }
 
 /** `source` mapped by `map` on write ({@link MadeOnWrite}). */
-export const mappedOnWrite = <S, T>(source: readonly S[], map: (item: S) => T): MadeOnWrite<T> =>
-  new MadeOnWrite(source.length, (i) => map(source[i] as S));
+export const mappedOnWrite = <S, T>(source: readonly S[], map: (item: S) => T, small = false): MadeOnWrite<T> =>
+  new MadeOnWrite(source.length, (i) => map(source[i] as S), small);
 
 /** What JSON.stringify leaves out of an object and writes as null in an array. */
 const isSkipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
@@ -152,7 +158,12 @@ export function writeJson(value: unknown, write: (chunk: string) => void, end = 
       // Made a batch at a time: only one batch of elements exists at once.
       put("[");
       for (let i = 0; i < v.length; i += BATCH) {
-        putElements(Array.from({ length: Math.min(BATCH, v.length - i) }, (_, k) => v.make(i + k)), depth, inner, i === 0);
+        const batch = Array.from({ length: Math.min(BATCH, v.length - i) }, (_, k) => v.make(i + k));
+        if (v.small) {
+          // As a run of plain elements in putElements.
+          const text = stringifyAt(batch, depth) as string;
+          put(`${i === 0 ? "" : ","}${text.slice(1, text.length - 2 - INDENT.length * depth)}`);
+        } else putElements(batch, depth, inner, i === 0);
       }
       put(`\n${INDENT.repeat(depth)}]`);
       return;

@@ -68,6 +68,10 @@ describe("writeJson", () => {
         [[[made]], [[whole]]],
       ] as const) {
         expect({ length, text: written(value).text }).toEqual({ length, text: expected(plain) });
+        // Declared small, its elements are written natively: the same text.
+        const small = { funds: [{ year: 2024, rows: new MadeOnWrite(length, item, true) }, { year: 2025, rows: mappedOnWrite([3, 4], item, true) }] };
+        const smallPlain = { funds: [{ year: 2024, rows: whole }, { year: 2025, rows: [item(3), item(4)] }] };
+        expect({ length, small: written(small).text }).toEqual({ length, small: expected(smallPlain) });
         // Anything else that serialises it sees the whole array.
         expect(JSON.stringify(value)).toBe(JSON.stringify(plain));
       }
