@@ -35,3 +35,11 @@ export interface WorkbookTemplate {
 export const KRONOR_FORMAT = '#,##0 "kr";-#,##0 "kr";0 "kr"';
 /** Excel number format for kronor with öre. */
 export const KRONOR_ORE_FORMAT = '#,##0.00 "kr";-#,##0.00 "kr";0.00 "kr"';
+
+/**
+ * A table's body as it is written: each row as wide as the headers, and one empty row when it
+ * has none (an Excel table always has a body row).
+ */
+export function templateBodyRows(t: TemplateTable): (string | number | null)[][] {
+  return (t.rows.length > 0 ? t.rows : [[]]).map((r) => t.headers.map((_, i) => r[i] ?? null));
+}

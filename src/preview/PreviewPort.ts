@@ -1,6 +1,6 @@
 /**
  * The preview's workbook adapter: a {@link WorkbookPort} over the bytes of an .xlsx package held
- * in the page. Kontrollera and Summering plan with the same prepare step as the command line
+ * in the page. Kontrollera, Summering, Mötesunderlag and Infoga mall plan with the same prepare step as the command line
  * and the Excel adapter, patch the package (src/file/ooxml/patchPackage.ts: every part Balans
  * does not own stays as it was) and load the patched bytes into an ExcelJS model, which only
  * the grid uses for display. "Ladda ner .xlsx" downloads the patched bytes. It follows the Excel
@@ -161,18 +161,10 @@ export class PreviewPort implements WorkbookPort {
       taken.push(name);
       return { ...t, name };
     });
-    // The file adapter writes the template into a workbook of its own; its one sheet is moved here.
-    const scratch = writeTemplate({ sheets: [{ name: sheetName, tables }] });
-    const source = scratch.worksheets[0];
-    if (source === undefined) throw new Error("The template wrote no sheet.");
-    const model = source.model;
-    const target = this.model.addWorksheet(sheetName);
-    target.model = { ...model, name: sheetName };
-    // Infoga mall still writes through ExcelJS (the package patcher cannot add tables yet): the
-    // package is written again from the model when it is next needed. For the sample nothing is
-    // lost; an opened file goes through ExcelJS once here.
-    this.bytes = null;
-    this.change({ sheet: sheetName, selectedRow: null });
+    // As in Excel: no new sheet in a workbook whose structure is locked.
+    if (readWorkbookData(await this.packageBytes()).structureLocked) throw balansError("protected", "error.structure-locked", { sheet: sheetName });
+    // Patched into the package as a new sheet with its table parts: nothing else of the workbook changes.
+    await this.apply({ statusColumns: [], summary: null, names: [], removeNames: [], templateSheet: { name: sheetName, tables } }, { sheet: sheetName, selectedRow: null });
     return sheetName;
   }
 

@@ -1,4 +1,6 @@
 /** What Balans writes: the plan every adapter applies (status columns, own sheets, records). */
+import type { TemplateSheet } from "../template";
+
 /** A fill colour as 6 hex digits RGB, e.g. `"FFC7CE"`. */
 export type Rgb = string;
 
@@ -147,6 +149,12 @@ export interface Plan {
    * or null: the part is left as it is (only Kontrollera and apply store a record).
    */
   checkRecord?: string | null;
+  /**
+   * Infoga mall where the workbook is a package (the preview): a new sheet with the template's
+   * tables, the user's data from then on (not owned). The Excel adapter inserts it through
+   * Office.js instead (src/excel/insertTemplate.ts).
+   */
+  templateSheet?: TemplateSheet;
 }
 
 /**

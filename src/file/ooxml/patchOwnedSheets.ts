@@ -155,7 +155,7 @@ function removeRelatedParts(parts: PackageParts, sheetPart: string): void {
 }
 
 /** Adds a `<sheet>` for the new part `part` to the workbook part, with its relationship. */
-function addSheetToWorkbook(parts: PackageParts, name: string, part: string): void {
+export function addSheetToWorkbook(parts: PackageParts, name: string, part: string): void {
   const root = rootOf(parts.doc(parts.workbookPart));
   const sheetsEl = child(root, "sheets") ?? insertInOrder(root, createLike(root, "sheets"), WORKBOOK_ORDER);
   const ids = children(sheetsEl, "sheet").map((s) => Number(s.getAttribute("sheetId")) || 0);

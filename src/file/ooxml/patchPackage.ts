@@ -16,7 +16,8 @@
  * - the summary sheet and the agenda sheet, parts Balans writes whole (the summary with its
  *   drawing and chart parts);
  * - the custom XML part holding the since-last-check record (issue 11), found again by its
- *   namespace and replaced in place.
+ *   namespace and replaced in place;
+ * - Infoga mall's new sheet and its table parts (added; the user's from then on).
  *
  * The calculation chain (`calcChain.xml`) lists the cells that hold formulas. Balans writes
  * formulas (the live status cells, the summary's counts) where a cell was empty or Balans's own,
@@ -37,7 +38,8 @@
  * - patchStatusColumns.ts: the status and dates columns, and the tables they join;
  * - patchOwnedSheets.ts: the summary sheet (drawing, charts) and the agenda sheet;
  * - patchNames.ts: the defined names (the ownership record, print titles);
- * - patchCheckRecord.ts: the since-last-check record's custom XML part.
+ * - patchCheckRecord.ts: the since-last-check record's custom XML part;
+ * - patchTemplateSheet.ts: Infoga mall's new sheet with its table parts (the preview).
  */
 import type { Plan, StatusColumnPlan } from "../../domain/types";
 import { openPackage, type InflateRaw } from "./openPackage";
@@ -46,6 +48,7 @@ import { storeCheckRecord } from "./patchCheckRecord";
 import { patchNames } from "./patchNames";
 import { writeAgenda, writeSummary } from "./patchOwnedSheets";
 import { patchStatusColumns, type SheetPatching } from "./patchStatusColumns";
+import { writeTemplate } from "./patchTemplateSheet";
 import { REL_CALC_CHAIN, relationshipsOf, removeRelationships } from "./patchXml";
 import type { Deflater } from "./writePackage";
 
@@ -74,6 +77,7 @@ function apply(parts: PackageParts, plan: Plan, sheetPatching: SheetPatching): U
   for (const [sheet, columns] of bySheet) patchStatusColumns(parts, sheet, columns, sheetPatching);
   if (plan.summary !== null) writeSummary(parts, plan.summary);
   if (plan.agendaSheet !== undefined) writeAgenda(parts, plan.agendaSheet);
+  if (plan.templateSheet !== undefined) writeTemplate(parts, plan.templateSheet);
   patchNames(parts, plan.names ?? [], plan.removeNames ?? []);
   if (typeof plan.checkRecord === "string") storeCheckRecord(parts, plan.checkRecord);
   if (parts.dropCalcChain) removeCalcChain(parts);

@@ -18,6 +18,8 @@ export interface CellStyleSpec {
   fontColour?: Rgb;
   /** Solid fill, 6 hex digits. */
   fill?: Rgb;
+  /** Font size in points (a heading); absent: the workbook's default font's. */
+  size?: number;
 }
 
 /** Order of a styleSheet's children (ECMA-376 CT_Stylesheet). */
@@ -62,7 +64,7 @@ export class StyleBook {
 
   /** The `cellXfs` index for this look (found or appended). */
   xf(spec: CellStyleSpec): number {
-    const key = JSON.stringify([spec.numFmt ?? null, spec.bold === true, spec.underline === true, spec.fontColour ?? null, spec.fill ?? null]);
+    const key = JSON.stringify([spec.numFmt ?? null, spec.bold === true, spec.underline === true, spec.fontColour ?? null, spec.fill ?? null, spec.size ?? null]);
     const known = this.cache.get(key);
     if (known !== undefined) return known;
     const numFmtId = spec.numFmt === undefined ? 0 : this.numFmtId(spec.numFmt);
@@ -166,7 +168,8 @@ export class StyleBook {
   /** The workbook's default font (fonts[0]) with Balans's changes; 0 when there are none. */
   private fontId(spec: CellStyleSpec): number {
     const colour = spec.fontColour === undefined ? null : argb(spec.fontColour);
-    if (spec.bold !== true && spec.underline !== true && colour === null) return 0;
+    const size = spec.size !== undefined && Number.isFinite(spec.size) && spec.size > 0 ? spec.size : null;
+    if (spec.bold !== true && spec.underline !== true && colour === null && size === null) return 0;
     const list = this.list("fonts");
     const base = children(list, "font")[0];
     const font = createLike(list, "font");
@@ -178,6 +181,7 @@ export class StyleBook {
     if (spec.bold === true) keep.set("b", createLike(list, "b"));
     if (spec.underline === true) keep.set("u", createLike(list, "u"));
     if (colour !== null) keep.set("color", createLike(list, "color", { rgb: colour }));
+    if (size !== null) keep.set("sz", createLike(list, "sz", { val: String(size) }));
     if (!keep.has("sz")) keep.set("sz", createLike(list, "sz", { val: "11" }));
     if (!keep.has("name")) keep.set("name", createLike(list, "name", { val: "Calibri" }));
     for (const name of FONT_ORDER) {

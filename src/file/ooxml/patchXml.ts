@@ -26,6 +26,7 @@ export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.sprea
 export const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DOMParser, type Element } from "@xmldom/xmldom";
 import { openPackage } from "../../../../src/file/ooxml/openPackage";
 import {
   addRelationship,
@@ -164,4 +165,40 @@ export function withBalanslistaInFirstSheet(input: Uint8Array): { bytes: Uint8Ar
     entry.name === part ? { kind: "data", name: part, data: enc.encode(serializeXml(doc)), time: entry.time, date: entry.date } : { kind: "copy", entry },
   );
   return { bytes: writePackage(items), sheet: name, part, headerRow };
+}
+
+/** Attributes Balans may change on an element it widens or counts. */
+const CHANGEABLE: Record<string, string[]> = { dimension: ["ref"], table: ["ref"], autoFilter: ["ref"] };
+
+/** Every element as "path|attributes|own text", so that each original one can be found in the output. */
+export function signatures(xml: string): string[] {
+  const doc = new DOMParser().parseFromString(xml, "text/xml");
+  const out: string[] = [];
+  const walk = (el: Element, path: string) => {
+    const here = `${path}/${el.nodeName}`;
+    const skip = new Set(["count", ...(CHANGEABLE[el.localName ?? ""] ?? [])]);
+    const attrs = Array.from(el.attributes)
+      .filter((a) => !skip.has(a.name))
+      .map((a) => `${a.name}=${a.value}`)
+      .sort()
+      .join(" ");
+    let text = "";
+    for (let n = el.firstChild; n !== null; n = n.nextSibling) if (n.nodeType === 3) text += n.nodeValue ?? "";
+    out.push(`${here}|${attrs}|${text}`);
+    for (let n = el.firstChild; n !== null; n = n.nextSibling) if (n.nodeType === 1) walk(n as Element, here);
+  };
+  if (doc.documentElement !== null) walk(doc.documentElement, "");
+  return out;
+}
+
+export function missingFrom(before: string[], after: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const s of after) left.set(s, (left.get(s) ?? 0) + 1);
+  const missing: string[] = [];
+  for (const s of before) {
+    const n = left.get(s) ?? 0;
+    if (n === 0) missing.push(s);
+    else left.set(s, n - 1);
+  }
+  return missing;
 }

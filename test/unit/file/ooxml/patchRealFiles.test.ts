@@ -4,13 +4,13 @@
  * `apply` (read → prepare → patch) runs twice. Nothing but Balans's own things may change.
  */
 import { readdirSync } from "node:fs";
-import { DOMParser, type Element } from "@xmldom/xmldom";
+import { DOMParser } from "@xmldom/xmldom";
 import { prepare } from "../../../../src/app/prepare";
 import { defaultOptions } from "../../../../src/domain";
 import { openPackage, type OoxmlPackage } from "../../../../src/file/ooxml/openPackage";
 import { patchPackage } from "../../../../src/file/ooxml/patchPackage";
 import { readWorkbookData } from "../../../../src/file/ooxml/readWorkbookData";
-import { fixture, FIXTURES, withBalanslista } from "./patchFixtures";
+import { fixture, FIXTURES, missingFrom, signatures, withBalanslista } from "./patchFixtures";
 
 const FILES = readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx")).sort();
 
@@ -28,42 +28,6 @@ function sheetPart(pkg: OoxmlPackage, name: string): string {
   const rel = pkg.rels(wb).find((r) => r.id === id);
   if (rel === undefined) throw new Error(`no sheet ${name}`);
   return rel.target;
-}
-
-/** Attributes Balans may change on an element it widens or counts. */
-const CHANGEABLE: Record<string, string[]> = { dimension: ["ref"], table: ["ref"], autoFilter: ["ref"] };
-
-/** Every element as "path|attributes|own text", so that each original one can be found in the output. */
-function signatures(xml: string): string[] {
-  const doc = new DOMParser().parseFromString(xml, "text/xml");
-  const out: string[] = [];
-  const walk = (el: Element, path: string) => {
-    const here = `${path}/${el.nodeName}`;
-    const skip = new Set(["count", ...(CHANGEABLE[el.localName ?? ""] ?? [])]);
-    const attrs = Array.from(el.attributes)
-      .filter((a) => !skip.has(a.name))
-      .map((a) => `${a.name}=${a.value}`)
-      .sort()
-      .join(" ");
-    let text = "";
-    for (let n = el.firstChild; n !== null; n = n.nextSibling) if (n.nodeType === 3) text += n.nodeValue ?? "";
-    out.push(`${here}|${attrs}|${text}`);
-    for (let n = el.firstChild; n !== null; n = n.nextSibling) if (n.nodeType === 1) walk(n as Element, here);
-  };
-  if (doc.documentElement !== null) walk(doc.documentElement, "");
-  return out;
-}
-
-function missingFrom(before: string[], after: string[]): string[] {
-  const left = new Map<string, number>();
-  for (const s of after) left.set(s, (left.get(s) ?? 0) + 1);
-  const missing: string[] = [];
-  for (const s of before) {
-    const n = left.get(s) ?? 0;
-    if (n === 0) missing.push(s);
-    else left.set(s, n - 1);
-  }
-  return missing;
 }
 
 interface CellInfo {
