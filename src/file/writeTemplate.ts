@@ -1,9 +1,8 @@
 /**
  * The file adapter's writer of NEW workbooks: a {@link WorkbookTemplate} as a workbook of its own
- * with real Excel tables (the sample for `balans sample` and the preview, and the preview's
- * Infoga mall), saved with ExcelJS. A user's workbook is never written here: `apply` and the
- * preview's download patch the package (src/file/ooxml/patchPackage.ts), so that nothing Balans
- * does not own changes.
+ * with real Excel tables (the sample for `balans sample` and the preview), saved with ExcelJS. A
+ * user's workbook is never written here: `apply`, the preview's Infoga mall and its download
+ * patch the package (src/file/ooxml/patchPackage.ts), so that nothing Balans does not own changes.
  */
 import { escapeXml } from "../domain/xmlEscape";
 import ExcelJS from "exceljs";
