@@ -42,7 +42,8 @@ function isEmptySpec(spec: CellStyleSpec): boolean {
   return Object.keys(spec).length === 0;
 }
 
-function textCell(ref: string, style: number, text: string): string {
+/** A text cell as an inline string (`_x` escapes and XML escaped; leading/trailing space kept). */
+export function textCell(ref: string, style: number, text: string): string {
   const escaped = escapeOoxmlText(text);
   const space = /^\s|\s$|\n/u.test(escaped) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${style === 0 ? "" : ` s="${style}"`} t="inlineStr"><is><t${space}>${xmlEscape(escaped)}</t></is></c>`;

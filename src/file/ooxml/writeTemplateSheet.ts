@@ -12,6 +12,7 @@ import { escapeOoxmlText } from "../ooxmlText";
 import { storedWidth } from "./patchSheet";
 import type { StyleBook } from "./patchStyles";
 import { colLetters, NS_MAIN, NS_REL, xmlEscape } from "./patchXml";
+import { textCell } from "./writeSummarySheet";
 
 /** Table style of the tables Balans creates (as the sample's). */
 export const TEMPLATE_TABLE_STYLE = "TableStyleMedium2";
@@ -45,11 +46,7 @@ const HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 function cellXml(c: Cell): string {
   const ref = `${colLetters(c.col)}${c.row}`;
   const s = c.style === 0 ? "" : ` s="${c.style}"`;
-  if (typeof c.value === "string" && c.value !== "") {
-    const escaped = escapeOoxmlText(c.value);
-    const space = /^\s|\s$|\n/u.test(escaped) ? ' xml:space="preserve"' : "";
-    return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlEscape(escaped)}</t></is></c>`;
-  }
+  if (typeof c.value === "string" && c.value !== "") return textCell(ref, c.style, c.value);
   if (typeof c.value === "number" && Number.isFinite(c.value)) return `<c r="${ref}"${s}><v>${c.value}</v></c>`;
   return `<c r="${ref}"${s}/>`;
 }
