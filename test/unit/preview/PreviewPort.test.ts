@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { BalansError } from "../../../src/app/port";
 import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
@@ -143,6 +145,25 @@ describe("PreviewPort over the sample workbook", () => {
     const analysis = await new PreviewPort(back.workbook, "igen").analyse(OPTIONS);
     const onTemplate = analysis.tables.filter((t) => t.sheet === TEMPLATE_SHEET_NAME).map((t) => t.kind);
     expect(onTemplate).toEqual(expect.arrayContaining(["balanslista", "agreements", "allocations", "distribution", "parties"]));
+  });
+
+  it("infogaMall on an opened Excel file patches its package: every part of the file stays byte for byte but the workbook, its rels, content types and styles", async () => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, "../../fixtures/excel-files/StructuredRefs.xlsx")));
+    const { workbook } = await readXlsx(bytes);
+    const port = new PreviewPort(workbook, "StructuredRefs.xlsx", { bytes, fileName: "StructuredRefs.xlsx" });
+    const patch = jest.spyOn(patchModule, "patchPackage");
+    expect(await port.infogaMall(false)).toBe(TEMPLATE_SHEET_NAME);
+    expect(patch).toHaveBeenCalledTimes(1);
+    patch.mockRestore();
+    const before = openPackage(bytes);
+    const after = openPackage(await port.packageBytes());
+    const edited = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
+    const changed = before.entries
+      .filter((e) => !e.name.endsWith("/") && !edited.has(e.name))
+      .filter((e) => !after.has(e.name) || !Buffer.from(after.bytes(e.name)).equals(Buffer.from(before.bytes(e.name))))
+      .map((e) => e.name);
+    expect(changed).toEqual([]);
+    expect(tableModels(port.workbook.getWorksheet(TEMPLATE_SHEET_NAME)!).map((t) => t.name)).toContain("Balanslista");
   });
 
   it("selectRow shows the sheet and selects the row; an unknown sheet is a BalansError", async () => {
