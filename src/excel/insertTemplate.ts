@@ -9,6 +9,7 @@ import type { TemplateTable, WorkbookTemplate } from "../domain/template";
 import { charsToPoints, chunkRows, estimate, looksLikeFormula, packJobs, PATHS, TEXT_FORMAT, WRITE_BUDGET_BYTES, type WriteJob } from "./writeJobs";
 import { cellAddress, columnLetter } from "./address";
 import { syncInBatches, type ApiSupport } from "./run";
+import { balansError } from "../app/port";
 import { uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
 
 /** Name of the new sheet when the template does not name one. */
@@ -136,9 +137,13 @@ export async function insertTemplate(
   tables.load("items/name");
   const names = context.workbook.names;
   names.load("items/name");
+  // A locked structure takes no new sheet: said before anything is written (ExcelApi 1.7).
+  const protection = options.supports("1.7") ? context.workbook.protection : null;
+  protection?.load("protected");
   await context.sync();
 
   const sheet = uniqueSheetName(source?.name ?? DEFAULT_TEMPLATE_SHEET, sheets.items.map((s) => s.name));
+  if (protection?.protected === true) throw balansError("protected", "error.structure-locked", { sheet });
   const takenTables = [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
   const tableNames: string[] = [];
   const jobs: WriteJob[] = [

@@ -53,6 +53,18 @@ function workbook(): FakeExcel {
 }
 
 describe("insertTemplate", () => {
+  it("adds nothing to a workbook whose structure is locked, and says so (one read sync)", async () => {
+    const excel = workbook();
+    excel.workbook.structureLocked = true;
+    await expect(excel.run((context) => insertTemplate(context, template(), { supports: excel.supports }))).rejects.toMatchObject({
+      name: "BalansError",
+      code: "protected",
+      message: expect.stringContaining("Arbetsbokens struktur är låst"),
+    });
+    expect(excel.syncCount).toBe(1);
+    expect(excel.workbook.sheets.map((s) => s.name)).toEqual(["Blad1"]);
+  });
+
   it("writes the first sheet's tables into a new sheet: 1 read, 1 write, 1 activate sync", async () => {
     const excel = workbook();
     const result = await excel.run((context) => insertTemplate(context, template(), { supports: excel.supports }));
