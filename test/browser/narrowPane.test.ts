@@ -6,75 +6,25 @@
  * - after Kontrollera the grid shows the status column, labels readable (not cut);
  * - go-to-row scrolls the grid to the row's cell.
  * Skipped with the reason where Chromium is missing, except under CI=true.
+ * The Chromium session (dist/ served from 127.0.0.1, every other request aborted) is support/previewSession.ts.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumMissing, DIST, ensureBuilt, isCi, launchChromium } from "./support/environment";
-import { startStaticServer, type StaticServer } from "./support/staticServer";
+import type { Page } from "playwright-core";
+import { describeInChromium, paneReady } from "./support/previewSession";
 
 const TODAY = "2024-11-15";
 const PANE_PX = 320;
 
 jest.setTimeout(120_000);
 
-const missing = chromiumMissing();
-if (missing !== null) {
-  if (isCi()) {
-    test("Chromium is installed (CI=true: the browser tests may not be skipped)", () => {
-      throw new Error(missing);
-    });
-  } else {
-    console.warn(`Skipping the narrow-pane browser tests: ${missing}`);
-    test.skip(`narrow-pane browser tests (skipped: ${missing})`, () => undefined);
-  }
-} else {
-  describeNarrowPane();
-}
-
-function describeNarrowPane(): void {
-  let browser: Browser;
-  let server: StaticServer;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await startStaticServer(DIST);
-    browser = await launchChromium();
-  }, 6 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-  });
-
+describeInChromium("narrow-pane browser tests", (session) => {
+  /** The preview in a window `width` × `height` px, its pane ready (Kontrollera shown). */
   async function open(query: string, width: number, height = 800): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: "sv-SE" });
-    contexts.push(context);
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1") return route.continue();
-      return route.abort("internetdisconnected");
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/taskpane.html${query}`, { waitUntil: "domcontentloaded" });
-    await page.getByRole("toolbar").waitFor({ state: "visible", timeout: 30_000 });
+    const { page } = await session.open(query, { width, height });
     await paneReady(page);
     return page;
   }
 
   const pane = (page: Page) => page.getByTestId("balans-pane");
-
-  async function paneReady(page: Page): Promise<void> {
-    await pane(page).getByRole("button", { name: "Kontrollera", exact: true }).waitFor({ state: "visible" });
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="balans-pane"] main')?.getAttribute("aria-busy") === "false",
-      undefined,
-      { timeout: 30_000 },
-    );
-  }
 
   /** The page's and the pane column's widths: what would scroll sideways. */
   function widths(page: Page): Promise<{ page: number; paneClient: number; paneScroll: number; widest: string }> {
@@ -191,4 +141,4 @@ function describeNarrowPane(): void {
       return c.top >= s.top && c.bottom <= s.bottom && c.left >= s.left && c.left < s.right;
     }, far);
   });
-}
+});

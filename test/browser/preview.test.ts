@@ -9,17 +9,18 @@
  * - The screenshot after Summering is written to test/output/preview-summering.png on every run,
  *   and to docs/preview-summering.png when that is missing or BALANS_UPDATE_SCREENSHOTS=1.
  * - No request leaves 127.0.0.1: everything else is aborted (and recorded).
+ * The Chromium session (dist/ served from 127.0.0.1, every other request aborted) is support/previewSession.ts.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { analyseWorkbook, defaultOptions } from "../../src/domain";
 import { sampleWorkbook } from "../../src/domain/sampleWorkbook";
 import { templateToWorkbookData } from "../../src/domain/templateToWorkbookData";
 import { readXlsx } from "../../src/file/readXlsx";
-import { chromiumMissing, DIST, ensureBuilt, isCi, launchChromium, ROOT } from "./support/environment";
-import { startStaticServer, type StaticServer } from "./support/staticServer";
+import { ROOT } from "./support/environment";
+import { describeInChromium, paneReady, type OpenedPreview } from "./support/previewSession";
 import { BAD_AMOUNT_ROWS, BAD_AMOUNTS_SHEET, badAmountsWorkbook } from "./support/workbooks";
 
 const TODAY = "2024-11-15";
@@ -40,103 +41,25 @@ const PREVIEW_WITHIN_MS = 6_000;
 
 jest.setTimeout(90_000);
 
-const missing = chromiumMissing();
-if (missing !== null) {
-  if (isCi()) {
-    test("Chromium is installed (CI=true: the browser tests may not be skipped)", () => {
-      throw new Error(missing);
-    });
-  } else {
-    console.warn(`Skipping the browser tests: ${missing}`);
-    test.skip(`browser tests (skipped: ${missing})`, () => undefined);
-  }
-} else {
-  describeBrowserTests();
+/** office.js from the npm package, for the CDN's hosted path; undefined (aborted) for anything else. */
+function localOfficeJs(url: URL): string | undefined {
+  if (url.hostname !== OFFICE_JS_HOST || !url.pathname.startsWith("/lib/1/hosted/")) return undefined;
+  const file = join(ROOT, "node_modules", "@microsoft", "office-js", "dist", basename(url.pathname));
+  return existsSync(file) ? file : undefined;
 }
 
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  /** Uncaught errors in the page. */
-  pageErrors: string[];
-  /** console.error messages, except the failed office.js load that the tests cause. */
-  consoleErrors: string[];
-  /** Requests aborted because they would leave 127.0.0.1. */
-  blocked: string[];
-  /** Milliseconds from navigation until the preview's toolbar was visible. */
-  startMs: number;
-}
-
-function describeBrowserTests(): void {
-  let browser: Browser;
-  let server: StaticServer;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await startStaticServer(DIST);
-    browser = await launchChromium();
-  }, 6 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-  });
-
+describeInChromium("browser tests", (session) => {
   /**
    * Opens taskpane.html with `query`, office.js blocked (or served from the npm package when
    * `officeJs` is "local"), and waits for the preview.
    */
-  async function openPreview(query: string, officeJs: "blocked" | "local" = "blocked", locale = "sv-SE"): Promise<Opened> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale, acceptDownloads: true });
-    contexts.push(context);
-    const blocked: string[] = [];
-    const pageErrors: string[] = [];
-    const consoleErrors: string[] = [];
-    await context.route("**/*", async (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:") return route.continue();
-      if (officeJs === "local" && url.hostname === OFFICE_JS_HOST && url.pathname.startsWith("/lib/1/hosted/")) {
-        const file = join(ROOT, "node_modules", "@microsoft", "office-js", "dist", basename(url.pathname));
-        if (existsSync(file)) return route.fulfill({ path: file, contentType: "text/javascript" });
-      }
-      blocked.push(url.href);
-      return route.abort("internetdisconnected");
-    });
-    const page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      // The aborted office.js request is logged by Chromium as a failed resource load.
-      if (/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(m.text())) return;
-      consoleErrors.push(m.text());
-    });
-    const started = Date.now();
-    await page.goto(`${server.origin}/taskpane.html${query}`, { waitUntil: "domcontentloaded" });
-    await page.getByRole("toolbar").waitFor({ state: "visible", timeout: 30_000 });
-    const startMs = Date.now() - started;
-    return { page, context, pageErrors, consoleErrors, blocked, startMs };
-  }
+  const openPreview = (query: string, officeJs: "blocked" | "local" = "blocked"): Promise<OpenedPreview> =>
+    session.open(query, VIEWPORT, officeJs === "local" ? { localFile: localOfficeJs } : {});
 
   const pane = (page: Page) => page.getByTestId("balans-pane");
   const gridCell = (page: Page, sheet: string, address: string) =>
     page.locator(`table[data-sheet="${sheet}"] td[data-address="${address}"]`);
   const text = async (locator: ReturnType<Page["locator"]>) => ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
-
-  /** Waits until the pane has read the workbook (the actions are enabled, the overview shown). */
-  async function paneReady(page: Page, actionName = "Kontrollera"): Promise<void> {
-    const button = pane(page).getByRole("button", { name: actionName, exact: true });
-    await button.waitFor({ state: "visible" });
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="balans-pane"] main')?.getAttribute("aria-busy") === "false",
-      undefined,
-      { timeout: 30_000 },
-    );
-  }
 
   async function seriousViolations(page: Page, include?: string): Promise<string[]> {
     let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
@@ -339,4 +262,4 @@ function describeBrowserTests(): void {
     await paneReady(page);
     expect(await page.getByRole("tab", { name: "Balanslista" }).getAttribute("aria-selected")).toBe("true");
   });
-}
+});
