@@ -155,6 +155,31 @@ export interface FakeName {
 
 const KEY = 20_000;
 
+/** A cell as Excel gives a blank one: no value, no formula, General format, no fill, font, link or validation. */
+export function blankCell(): FakeCell {
+  return {
+    value: null,
+    formula: null,
+    numberFormat: "General",
+    fill: null,
+    fontColor: null,
+    bold: false,
+    underline: false,
+    hyperlink: null,
+    validation: null,
+  };
+}
+
+/** Row and column of a key of `FakeSheet.cells`. */
+function cellPosition(key: number): [row: number, column: number] {
+  return [Math.floor(key / KEY), key % KEY];
+}
+
+/** Names as Excel compares them (sheets, tables, columns, defined names): case-insensitively. */
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly columnWidths = new Map<number, number>();
@@ -178,17 +203,7 @@ export class FakeSheet {
     const key = row * KEY + column;
     let c = this.cells.get(key);
     if (!c) {
-      c = {
-        value: null,
-        formula: null,
-        numberFormat: "General",
-        fill: null,
-        fontColor: null,
-        bold: false,
-        underline: false,
-        hyperlink: null,
-        validation: null,
-      };
+      c = blankCell();
       this.cells.set(key, c);
     }
     return c;
@@ -205,8 +220,7 @@ export class FakeSheet {
     let box: Box | null = null;
     for (const [key, c] of this.cells) {
       if (c.value === null && c.formula === null) continue;
-      const row = Math.floor(key / KEY);
-      const column = key % KEY;
+      const [row, column] = cellPosition(key);
       if (!box) box = { top: row, left: column, bottom: row, right: column };
       else {
         box.top = Math.min(box.top, row);
@@ -225,8 +239,7 @@ export class FakeSheet {
       box = box === null ? { ...b } : { top: Math.min(box.top, b.top), left: Math.min(box.left, b.left), bottom: Math.max(box.bottom, b.bottom), right: Math.max(box.right, b.right) };
     };
     for (const key of this.cells.keys()) {
-      const row = Math.floor(key / KEY);
-      const column = key % KEY;
+      const [row, column] = cellPosition(key);
       add({ top: row, left: column, bottom: row, right: column });
     }
     for (const m of this.merges) add(m);
@@ -242,8 +255,7 @@ export class FakeSheet {
     const hit = (c: FakeCell) => (kind === "Formulas" ? c.formula !== null : c.formula === null && c.value !== null);
     const positions: [number, number][] = [];
     for (const [key, c] of this.cells) {
-      const row = Math.floor(key / KEY);
-      const column = key % KEY;
+      const [row, column] = cellPosition(key);
       if (row < within.top || row > within.bottom || column < within.left || column > within.right || !hit(c)) continue;
       positions.push([row, column]);
     }
@@ -312,7 +324,7 @@ export class FakeWorkbook {
   }
 
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.sheets.find((s) => sameName(s.name, name));
   }
 
   /** Adds a table with its header row at (`top`, `left`) and writes headers and rows (set-up). */
@@ -364,7 +376,7 @@ export class FakeWorkbook {
 
   /** The workbook-level name called `name` (case-insensitive, as Excel). */
   name(name: string): FakeName | undefined {
-    return this.names.find((n) => n.scope === null && n.name.toLowerCase() === name.toLowerCase());
+    return this.names.find((n) => n.scope === null && sameName(n.name, name));
   }
 }
 
@@ -585,6 +597,9 @@ class PathNode {
   }
 }
 
+/** A proxy class as a parent makes it (`getItem`, `add`, a method giving a range): the model object comes from `resolver`. */
+type ProxyClass<T, P> = new (ctx: FakeContext, node: PathNode, resolver: () => T | null) => P;
+
 abstract class FakeProxy<T> {
   protected loaded: Record<string, unknown> = {};
   protected nullState: boolean | undefined;
@@ -605,14 +620,21 @@ abstract class FakeProxy<T> {
     return this.nullState;
   }
 
+  /** Marks this proxy loaded with `data`: an item of a loaded collection, or a property loaded through its parent. */
+  markLoaded(data: Record<string, unknown>): this {
+    this.nullState = false;
+    Object.assign(this.loaded, data);
+    return this;
+  }
+
   protected read<V>(key: string): V {
     if (!(key in this.loaded)) throw notLoaded(key);
     return this.loaded[key] as V;
   }
 
-  /** Queues an action that runs on the resolved object; a no-op on a null object. */
-  protected act(name: string, args: unknown[], run: (target: T) => void): void {
-    this.ctx.queue(this.node, name, args, () => {
+  /** Queues an action (on this object's path, or on `node` below it) that runs on the resolved object; a no-op on a null object. */
+  protected act(name: string, args: unknown[], run: (target: T) => void, node = this.node): void {
+    this.ctx.queue(node, name, args, () => {
       const target = this.resolve();
       if (target !== null) run(target);
     });
@@ -631,11 +653,145 @@ abstract class FakeProxy<T> {
       };
     });
   }
+
+  /** This object for a method called on it: null (or, in `nullObjectMethodsThrow` mode, a failure) on a null object. */
+  protected target(): T | null {
+    const target = this.resolve();
+    if (target === null && this.excel.nullObjectMethodsThrow) throw new FakeOfficeError("GeneralException", "A method was called on a null object.");
+    return target;
+  }
+
+  /**
+   * What the method `name(args)` gives: `f` of this object when the actions run, a null object where
+   * this is one. `from` finds this object: `target()` unless said.
+   */
+  protected derive<U, P>(Item: ProxyClass<U, P>, name: string, args: unknown[], f: (target: T) => U | null, from: () => T | null = () => this.target()): P {
+    return new Item(this.ctx, this.node.child(name, args), () => {
+      const target = from();
+      return target === null ? null : f(target);
+    });
+  }
+
+  /** A collection's `name(args)` (`getItem`, `getFirst`): what `find` finds when the actions run; ItemNotFound (`missing`) when nothing. */
+  protected item<U, P>(Item: ProxyClass<U, P>, name: string, args: unknown[], find: () => U | null | undefined, missing: string): P {
+    return new Item(this.ctx, this.node.child(name, args), () => {
+      const found = find();
+      if (!found) throw new FakeOfficeError("ItemNotFound", missing);
+      return found;
+    });
+  }
+
+  /**
+   * A collection's `add(args)`: queues `create` and gives the proxy of what it makes; an action on
+   * that proxy that runs before the add fails (InvalidOperation, "`what` not added yet").
+   */
+  protected queueAdd<U, P>(Item: ProxyClass<U, P>, collection: string, args: unknown[], what: string, create: () => U | null): P {
+    let bound: U | null = null;
+    const proxy = new Item(this.ctx, this.node.child("add", args), () => {
+      if (!bound) throw new FakeOfficeError("InvalidOperation", `${what} not added yet`);
+      return bound;
+    });
+    this.ctx.queue(this.node, `${collection}.add`, args, () => {
+      bound = create();
+    });
+    return proxy;
+  }
+}
+
+/** A proxy whose model object is found by the function its parent gave (most proxies). */
+abstract class ResolvedProxy<T> extends FakeProxy<T> {
+  constructor(
+    ctx: FakeContext,
+    node: PathNode,
+    private readonly resolver: () => T | null,
+  ) {
+    super(ctx, node);
+  }
+  resolve(): T | null {
+    return this.resolver();
+  }
+}
+
+/** A collection whose `items` (of type `I`) come from a load. */
+abstract class CollectionProxy<T, I> extends FakeProxy<T> {
+  get items(): I[] {
+    return this.read("items");
+  }
+
+  /**
+   * Loads `props` of a collection's `items`: `snap` gives what the response carries for each model
+   * object of `scope` and `item` the loaded proxy of it; a null `scope` makes a null collection.
+   */
+  protected loadItems<U>(
+    name: string,
+    props: string[],
+    scope: () => U[] | null,
+    snap: (model: U, props: string[]) => Record<string, unknown>,
+    item: (model: U, data: Record<string, unknown>) => I,
+  ): void {
+    this.ctx.queueLoad(this.node, name, props.join(","), () => {
+      const list = scope();
+      const data = list === null ? null : list.map((model) => snap(model, props));
+      return {
+        data,
+        commit: () => {
+          this.nullState = list === null;
+          if (list !== null) this.loaded.items = list.map((model, i) => item(model, data?.[i] ?? {}));
+        },
+      };
+    });
+  }
+}
+
+/** An item of a loaded collection at `node`: loaded with `data`, and a null object once it has left `list`. */
+function loadedItem<U, P extends FakeProxy<U>>(Item: ProxyClass<U, P>, node: PathNode, model: U, list: () => readonly U[], data: Record<string, unknown>): P {
+  return new Item(node.ctx, node, () => (list().includes(model) ? model : null)).markLoaded(data);
+}
+
+/**
+ * Defines `key` on `target` as a property that can only be set (the setter queues an action): reading
+ * it fails as a property not loaded does. `plain` as a property of an object literal; else as
+ * `Object.defineProperty` leaves it by default (not enumerable, not configurable).
+ */
+function defineSetOnly(target: object, key: string, set: (value: never) => void, plain = true): void {
+  Object.defineProperty(target, key, {
+    set,
+    get: () => {
+      throw notLoaded(key);
+    },
+    enumerable: plain,
+    configurable: plain,
+  });
+}
+
+/** An object of properties that can only be set (see `defineSetOnly`), with `methods` beside them. */
+function setOnly<T extends object, M extends object = object>(setters: { [K in keyof T]: (value: T[K]) => void }, methods?: M): T & M {
+  const out = {} as T & M;
+  for (const key of Object.keys(setters) as (keyof T & string)[]) defineSetOnly(out, key, setters[key]);
+  return Object.assign(out, methods);
+}
+
+/**
+ * What a load of `props` returns: for each, `fields[prop]()` under the first step of its path
+ * (`rows/count` gives `rows`), in order; a property the fake lacks fails as the fake's own limit.
+ */
+function snapshot(what: string, props: string[], fields: Record<string, () => unknown>, out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const p of props) {
+    const field = Object.hasOwn(fields, p) ? fields[p] : undefined;
+    if (!field) throw new Error(`fake: ${what}.load(${p}) not supported`);
+    out[p.split("/")[0] ?? p] = field();
+  }
+  return out;
 }
 
 function splitSelect(select: string | string[] | undefined): string[] {
   const list = Array.isArray(select) ? select : (select ?? "").split(",");
   return list.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/** A collection's `load` select as the properties of each item (`items/name` → `name`). */
+function itemProps(select: string | string[] | undefined): string[] {
+  return splitSelect(select).map((p) => p.replace(/^items\//, ""));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -688,7 +844,7 @@ export function fakeRootNamespace(xml: string): string | null {
   return m ? (m[1] ?? null) : null;
 }
 
-class CustomXmlPartCollectionProxy extends FakeProxy<FakeXmlPart[]> {
+class CustomXmlPartCollectionProxy extends CollectionProxy<FakeXmlPart[], CustomXmlPartProxy> {
   constructor(
     ctx: FakeContext,
     node: PathNode,
@@ -702,28 +858,19 @@ class CustomXmlPartCollectionProxy extends FakeProxy<FakeXmlPart[]> {
     return this.namespace === null ? [...all] : all.filter((p) => fakeRootNamespace(p.xml) === this.namespace);
   }
   add(xml: string): CustomXmlPartProxy {
-    let bound: FakeXmlPart | null = null;
-    const proxy = new CustomXmlPartProxy(this.ctx, this.node.child("add", [xml]), () => {
-      if (!bound) throw new FakeOfficeError("InvalidOperation", "Part not added yet");
-      return bound;
-    });
-    this.ctx.queue(this.node, "CustomXmlPartCollection.add", [xml], () => {
+    return this.queueAdd(CustomXmlPartProxy, "CustomXmlPartCollection", [xml], "Part", () => {
       if (this.namespace !== null) throw new Error("fake: add on a scoped collection");
       if (fakeRootNamespace(xml) === null && !/^\s*</u.test(xml)) throw new FakeOfficeError("InvalidArgument", "Not XML");
-      bound = this.excel.workbook.addXmlPart(xml);
-      this.excel.events.push({ kind: "add-xml-part", id: bound.id });
+      const part = this.excel.workbook.addXmlPart(xml);
+      this.excel.events.push({ kind: "add-xml-part", id: part.id });
+      return part;
     });
-    return proxy;
   }
   getByNamespace(namespaceUri: string): CustomXmlPartCollectionProxy {
     return new CustomXmlPartCollectionProxy(this.ctx, this.node.child("getByNamespace", [namespaceUri]), namespaceUri);
   }
   getItem(id: string): CustomXmlPartProxy {
-    return new CustomXmlPartProxy(this.ctx, this.node.child("getItem", [id]), () => {
-      const part = this.resolve().find((p) => p.id === id);
-      if (!part) throw new FakeOfficeError("ItemNotFound", `No custom XML part ${id}`);
-      return part;
-    });
+    return this.item(CustomXmlPartProxy, "getItem", [id], () => this.resolve().find((p) => p.id === id), `No custom XML part ${id}`);
   }
   getOnlyItemOrNullObject(): CustomXmlPartProxy {
     return new CustomXmlPartProxy(this.ctx, this.node.child("getOnlyItemOrNullObject"), () => {
@@ -732,43 +879,24 @@ class CustomXmlPartCollectionProxy extends FakeProxy<FakeXmlPart[]> {
     });
   }
   load(_select?: string | string[]): this {
-    this.ctx.queueLoad(this.node, "CustomXmlPartCollection", "items/id,items/namespaceUri", () => {
-      const parts = this.resolve();
-      const data = parts.map((p) => ({ id: p.id, namespaceUri: fakeRootNamespace(p.xml) }));
-      return {
-        data,
-        commit: () => {
-          this.nullState = false;
-          this.loaded.items = parts.map((p, i) => CustomXmlPartProxy.loaded(this.ctx, this.node, p, data[i] ?? {}));
-        },
-      };
-    });
+    this.loadItems(
+      "CustomXmlPartCollection",
+      ["items/id", "items/namespaceUri"],
+      () => this.resolve(),
+      snapshotXmlPart,
+      (p, data) => loadedItem(CustomXmlPartProxy, this.node.child("getItem", [p.id]), p, () => this.excel.workbook.customXmlParts, data),
+    );
     return this;
-  }
-  get items(): CustomXmlPartProxy[] {
-    return this.read("items");
   }
 }
 
-class CustomXmlPartProxy extends FakeProxy<FakeXmlPart> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => FakeXmlPart | null,
-  ) {
-    super(ctx, node);
-  }
-  static loaded(ctx: FakeContext, parent: PathNode, part: FakeXmlPart, data: Record<string, unknown>): CustomXmlPartProxy {
-    const p = new CustomXmlPartProxy(ctx, parent.child("getItem", [part.id]), () => (ctx.excel.workbook.customXmlParts.includes(part) ? part : null));
-    p.nullState = false;
-    Object.assign(p.loaded, data);
-    return p;
-  }
-  resolve(): FakeXmlPart | null {
-    return this.resolver();
-  }
+function snapshotXmlPart(p: FakeXmlPart): Record<string, unknown> {
+  return { id: p.id, namespaceUri: fakeRootNamespace(p.xml) };
+}
+
+class CustomXmlPartProxy extends ResolvedProxy<FakeXmlPart> {
   load(_select?: string | string[]): this {
-    this.loadWith("CustomXmlPart", "id,namespaceUri", (p) => ({ id: p.id, namespaceUri: fakeRootNamespace(p.xml) }));
+    this.loadWith("CustomXmlPart", "id,namespaceUri", snapshotXmlPart);
     return this;
   }
   get id(): string {
@@ -815,17 +943,7 @@ export function fakeDateSerial(date1904: boolean, year: number, month: number, d
 }
 
 /** The result of a worksheet function (`workbook.functions`), as `FunctionResult`. */
-class FunctionResultProxy extends FakeProxy<number> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly compute: () => number,
-  ) {
-    super(ctx, node);
-  }
-  resolve(): number {
-    return this.compute();
-  }
+class FunctionResultProxy extends ResolvedProxy<number> {
   load(_select?: string | string[]): this {
     this.loadWith("FunctionResult", "value,error", (value) => ({ value, error: null }));
     return this;
@@ -836,17 +954,7 @@ class FunctionResultProxy extends FakeProxy<number> {
 }
 
 /** `Workbook.protection` / `Worksheet.protection`: only `protected` is read. */
-class ProtectionProxy extends FakeProxy<{ protected: boolean }> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly state: () => { protected: boolean } | null,
-  ) {
-    super(ctx, node);
-  }
-  resolve(): { protected: boolean } | null {
-    return this.state();
-  }
+class ProtectionProxy extends ResolvedProxy<{ protected: boolean }> {
   load(_select?: string | string[]): this {
     this.loadWith("Protection", "protected", (p) => ({ protected: p.protected }));
     return this;
@@ -854,14 +962,10 @@ class ProtectionProxy extends FakeProxy<{ protected: boolean }> {
   get protected(): boolean {
     return this.read("protected");
   }
-  markLoaded(value: boolean): void {
-    this.nullState = false;
-    this.loaded.protected = value;
-  }
 }
 
 /** The workbook's names (`scopeSheet` returns null) or one sheet's (`worksheet.names`). */
-class NamedItemCollectionProxy extends FakeProxy<FakeName[]> {
+class NamedItemCollectionProxy extends CollectionProxy<FakeName[], NamedItemProxy> {
   constructor(
     ctx: FakeContext,
     node: PathNode,
@@ -877,91 +981,66 @@ class NamedItemCollectionProxy extends FakeProxy<FakeName[]> {
   resolve(): FakeName[] {
     const scope = this.scope();
     if (scope === undefined) return []; // the names of a null sheet (a null object)
-    return this.excel.workbook.names.filter((n) => (scope === null ? n.scope === null : n.scope?.toLowerCase() === scope.toLowerCase()));
+    return this.excel.workbook.names.filter((n) => (scope === null ? n.scope === null : n.scope !== null && sameName(n.scope, scope)));
   }
   load(select?: string | string[]): this {
-    const props = splitSelect(select).map((p) => p.replace(/^items\//, ""));
-    this.ctx.queueLoad(this.node, "NamedItemCollection", props.join(","), () => {
-      const names = this.resolve();
-      const data = names.map((n) => snapshotName(n, props));
-      return {
-        data,
-        commit: () => {
-          this.nullState = false;
-          this.loaded.items = data.map((d, i) => NamedItemProxy.loaded(this.ctx, this.node, names[i] as FakeName, d));
-        },
-      };
-    });
+    this.loadItems(
+      "NamedItemCollection",
+      itemProps(select),
+      () => this.resolve(),
+      snapshotName,
+      (n, data) => loadedItem(NamedItemProxy, this.node.child("getItem", [n.name]), n, () => this.excel.workbook.names, data),
+    );
     return this;
   }
-  get items(): NamedItemProxy[] {
-    return this.read("items");
+  private find(name: string): FakeName | undefined {
+    return this.resolve().find((n) => sameName(n.name, name));
   }
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, this.node.child("getItem", [name]), () => {
-      const found = this.resolve().find((n) => n.name.toLowerCase() === name.toLowerCase());
-      if (!found) throw new FakeOfficeError("ItemNotFound", `No name ${name}`);
-      return found;
-    });
+    return this.item(NamedItemProxy, "getItem", [name], () => this.find(name), `No name ${name}`);
   }
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, this.node.child("getItemOrNullObject", [name]), () => this.resolve().find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null);
+    return new NamedItemProxy(this.ctx, this.node.child("getItemOrNullObject", [name]), () => this.find(name) ?? null);
   }
   add(name: string, reference: string, comment?: string): NamedItemProxy {
-    let bound: FakeName | null = null;
-    const proxy = new NamedItemProxy(this.ctx, this.node.child("add", [name, reference, comment ?? ""]), () => {
-      if (!bound) throw new FakeOfficeError("InvalidOperation", "Name not added yet");
-      return bound;
-    });
-    this.ctx.queue(this.node, "NamedItemCollection.add", [name, reference, comment ?? ""], () => {
+    return this.queueAdd(NamedItemProxy, "NamedItemCollection", [name, reference, comment ?? ""], "Name", () => {
       const scope = this.scope();
       if (scope === undefined) throw new FakeOfficeError("ItemNotFound", "No sheet");
       if (typeof reference !== "string") throw new Error("fake: NamedItemCollection.add takes a formula string");
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError("InvalidArgument", `Bad name ${name}`);
-      if (this.resolve().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `Name ${name} exists`);
+      if (this.find(name)) throw new FakeOfficeError("ItemAlreadyExists", `Name ${name} exists`);
       const formula = reference.startsWith("=") ? reference : `=${reference}`;
-      bound = { name, formula, comment: comment ?? "", visible: true, scope };
-      this.excel.workbook.names.push(bound);
+      const added: FakeName = { name, formula, comment: comment ?? "", visible: true, scope };
+      this.excel.workbook.names.push(added);
       this.excel.events.push({ kind: "add-name", name, formula, visible: true });
+      return added;
     });
-    return proxy;
   }
 }
 
 function snapshotName(n: FakeName, props: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: n.name };
-  const isString = /^="/.test(n.formula);
-  const isRange = /!/.test(n.formula) && !n.formula.includes("#REF!");
-  for (const p of props) {
-    if (p === "name") out.name = n.name;
-    else if (p === "formula") out.formula = n.formula;
-    else if (p === "visible") out.visible = n.visible;
-    else if (p === "comment") out.comment = n.comment;
-    else if (p === "type") out.type = n.formula.includes("#REF!") ? "Error" : isRange ? "Range" : isString ? "String" : "Double";
-    else if (p === "value") out.value = n.formula.slice(1);
-    else if (p === "scope") out.scope = n.scope === null ? "Workbook" : "Worksheet";
-    else throw new Error(`fake: NamedItem.load(${p}) not supported`);
-  }
-  return out;
+  const type = () => {
+    const isString = /^="/.test(n.formula);
+    const isRange = /!/.test(n.formula) && !n.formula.includes("#REF!");
+    return n.formula.includes("#REF!") ? "Error" : isRange ? "Range" : isString ? "String" : "Double";
+  };
+  return snapshot(
+    "NamedItem",
+    props,
+    {
+      name: () => n.name,
+      formula: () => n.formula,
+      visible: () => n.visible,
+      comment: () => n.comment,
+      type,
+      value: () => n.formula.slice(1),
+      scope: () => (n.scope === null ? "Workbook" : "Worksheet"),
+    },
+    { name: n.name },
+  );
 }
 
-class NamedItemProxy extends FakeProxy<FakeName> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => FakeName | null,
-  ) {
-    super(ctx, node);
-  }
-  static loaded(ctx: FakeContext, parent: PathNode, name: FakeName, data: Record<string, unknown>): NamedItemProxy {
-    const p = new NamedItemProxy(ctx, parent.child("getItem", [name.name]), () => (ctx.excel.workbook.names.includes(name) ? name : null));
-    p.nullState = false;
-    Object.assign(p.loaded, data);
-    return p;
-  }
-  resolve(): FakeName | null {
-    return this.resolver();
-  }
+class NamedItemProxy extends ResolvedProxy<FakeName> {
   get name(): string {
     return this.read("name");
   }
@@ -1007,34 +1086,23 @@ export function assertWritable(sheet: FakeSheet): void {
 }
 
 function snapshotSheet(wb: FakeWorkbook, sheet: FakeSheet, props: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const p of props) {
-    if (p === "name") out.name = sheet.name;
-    else if (p === "position") out.position = wb.sheets.indexOf(sheet);
-    else if (p === "visibility") out.visibility = sheet.visibility;
-    else if (p === "protection/protected") out.protection = { protected: sheet.protected };
-    else throw new Error(`fake: Worksheet.load(${p}) not supported`);
-  }
-  return out;
+  return snapshot("Worksheet", props, {
+    name: () => sheet.name,
+    position: () => wb.sheets.indexOf(sheet),
+    visibility: () => sheet.visibility,
+    "protection/protected": () => ({ protected: sheet.protected }),
+  });
 }
 
-class WorksheetCollectionProxy extends FakeProxy<FakeWorkbook> {
+class WorksheetCollectionProxy extends CollectionProxy<FakeWorkbook, { name: string; visibility: string; protection: { protected: boolean } }> {
   resolve(): FakeWorkbook {
     return this.excel.workbook;
   }
   getFirst(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, this.node.child("getFirst"), () => {
-      const s = this.excel.workbook.sheets[0];
-      if (!s) throw new FakeOfficeError("ItemNotFound", "No sheets");
-      return s;
-    });
+    return this.item(WorksheetProxy, "getFirst", [], () => this.excel.workbook.sheets[0], "No sheets");
   }
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, this.node.child("getItem", [name]), () => {
-      const s = this.excel.workbook.sheet(name);
-      if (!s) throw new FakeOfficeError("ItemNotFound", `No sheet ${name}`);
-      return s;
-    });
+    return this.item(WorksheetProxy, "getItem", [name], () => this.excel.workbook.sheet(name), `No sheet ${name}`);
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, this.node.child("getItemOrNullObject", [name]), () => this.excel.workbook.sheet(name) ?? null);
@@ -1043,50 +1111,24 @@ class WorksheetCollectionProxy extends FakeProxy<FakeWorkbook> {
     return new WorksheetProxy(this.ctx, this.node.child("getActiveWorksheet"), () => this.excel.workbook.sheet(this.excel.workbook.active ?? "") ?? null);
   }
   add(name?: string): WorksheetProxy {
-    let bound: FakeSheet | null = null;
-    const proxy = new WorksheetProxy(this.ctx, this.node.child("add", [name ?? null]), () => {
-      if (!bound) throw new FakeOfficeError("InvalidOperation", "Sheet not added yet");
-      return bound;
-    });
-    this.ctx.queue(this.node, "WorksheetCollection.add", [name ?? null], () => {
+    return this.queueAdd(WorksheetProxy, "WorksheetCollection", [name ?? null], "Sheet", () => {
       assertStructureOpen(this.excel);
       const wb = this.excel.workbook;
       let n = wb.sheets.length + 1;
       while (wb.sheet(`Sheet${n}`)) n++;
-      bound = wb.addSheet(name ?? `Sheet${n}`);
-      this.excel.events.push({ kind: "add-sheet", sheet: bound.name });
+      const sheet = wb.addSheet(name ?? `Sheet${n}`);
+      this.excel.events.push({ kind: "add-sheet", sheet: sheet.name });
+      return sheet;
     });
-    return proxy;
   }
   load(select?: string | string[]): this {
-    const props = splitSelect(select ?? "items/name").map((p) => p.replace(/^items\//, ""));
+    const props = itemProps(select ?? "items/name");
     this.loadWith("WorksheetCollection", props.join(","), (wb) => ({ items: wb.sheets.map((s) => snapshotSheet(wb, s, props)) }));
     return this;
   }
-  get items(): { name: string; visibility: string; protection: { protected: boolean } }[] {
-    return this.read("items");
-  }
 }
 
-class WorksheetProxy extends FakeProxy<FakeSheet> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => FakeSheet | null,
-  ) {
-    super(ctx, node);
-  }
-  resolve(): FakeSheet | null {
-    return this.resolver();
-  }
-  /** This sheet for a method called on it: null (or, in `nullObjectMethodsThrow` mode, a failure) on a null object. */
-  private target(): FakeSheet | null {
-    const sheet = this.resolve();
-    if (sheet === null && this.excel.nullObjectMethodsThrow) {
-      throw new FakeOfficeError("GeneralException", "A method was called on a null object.");
-    }
-    return sheet;
-  }
+class WorksheetProxy extends ResolvedProxy<FakeSheet> {
   get name(): string {
     return this.read("name");
   }
@@ -1109,42 +1151,32 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
     return this;
   }
   getNextOrNullObject(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, this.node.child("getNextOrNullObject"), () => {
-      const sheet = this.target();
-      if (!sheet) return null;
+    return this.derive(WorksheetProxy, "getNextOrNullObject", [], (sheet) => {
       const list = this.excel.workbook.sheets;
       return list[list.indexOf(sheet) + 1] ?? null;
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.ctx, this.node.child("getUsedRangeOrNullObject", [valuesOnly ?? false]), () => {
-      const sheet = this.target();
-      if (!sheet) return null;
+    return this.derive(RangeProxy, "getUsedRangeOrNullObject", [valuesOnly ?? false], (sheet) => {
       const box = valuesOnly === true ? sheet.usedBox() : sheet.formattedBox();
       return box ? { sheet, box } : null;
     });
   }
   /** Never null: a blank sheet gives A1, as Excel documents. */
   getUsedRange(valuesOnly?: boolean): RangeProxy {
-    return new RangeProxy(this.ctx, this.node.child("getUsedRange", [valuesOnly ?? false]), () => {
-      const sheet = this.target();
-      if (!sheet) return null;
+    return this.derive(RangeProxy, "getUsedRange", [valuesOnly ?? false], (sheet) => {
       const box = (valuesOnly === true ? sheet.usedBox() : sheet.formattedBox()) ?? { top: 1, left: 1, bottom: 1, right: 1 };
       return { sheet, box };
     });
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, this.node.child("getRange", [address ?? null]), () => {
-      const sheet = this.target();
-      if (!sheet) return null;
+    return this.derive(RangeProxy, "getRange", [address ?? null], (sheet) => {
       const box = address ? fakeParse(address).box : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
       return { sheet, box };
     });
   }
   getRanges(address: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.ctx, this.node.child("getRanges", [address]), () => {
-      const sheet = this.target();
-      if (!sheet) return null;
+    return this.derive(RangeAreasProxy, "getRanges", [address], (sheet) => {
       if (address.length > 8192) throw new FakeOfficeError("InvalidArgument", "Address too long");
       return { sheet, boxes: address.split(",").map((a) => fakeParse(a.trim()).box) };
     });
@@ -1170,7 +1202,7 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
     });
     // Loaded through the sheet (`load("protection/protected")`), as Office.js fills navigation properties.
     const loaded = this.loaded.protection as { protected: boolean } | undefined;
-    if (loaded) proxy.markLoaded(loaded.protected);
+    if (loaded) proxy.markLoaded({ protected: loaded.protected });
     return proxy;
   }
   activate(): void {
@@ -1221,17 +1253,7 @@ export type FakeChangedHandler = (args: { address: string; worksheetId: string; 
  * (Excel.PaperType, e.g. "A4"), `zoom` (PageLayoutZoomOptions: horizontalFitToPages,
  * verticalFitToPages, scale) and `setPrintTitleRows(range or address)`. Refused on a protected sheet.
  */
-class PageLayoutProxy extends FakeProxy<FakeSheet> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => FakeSheet | null,
-  ) {
-    super(ctx, node);
-  }
-  resolve(): FakeSheet | null {
-    return this.resolver();
-  }
+class PageLayoutProxy extends ResolvedProxy<FakeSheet> {
   private setting(what: string, value: unknown, apply: (layout: FakePageLayout) => void): void {
     this.act(`PageLayout.${what}`, [value], (sheet) => {
       assertWritable(sheet);
@@ -1308,56 +1330,33 @@ function writeValue(cell: FakeCell, v: unknown): void {
 class FormatProxy {
   readonly fill: { color: string; clear: () => void };
   readonly font: { color: string; bold: boolean; underline: string };
-  constructor(
-    owner: RangeLike,
-    node: PathNode,
-  ) {
+  constructor(owner: RangeLike, node: PathNode) {
     const fillNode = node.child("fill", [], false);
     const fontNode = node.child("font", [], false);
-    const each = (what: string, apply: (c: FakeCell) => void) => owner.eachCell(what, apply);
     const ctx = node.ctx;
-    this.fill = {
-      set color(v: string) {
-        ctx.queue(fillNode, "RangeFill.color", [v], () => each("fill", (c) => (c.fill = v)));
-      },
-      get color(): string {
-        throw notLoaded("color");
-      },
-      clear: () => ctx.queue(fillNode, "RangeFill.clear", [], () => each("fill", (c) => (c.fill = null))),
-    };
-    this.font = {
-      set color(v: string) {
-        ctx.queue(fontNode, "RangeFont.color", [v], () => each("font", (c) => (c.fontColor = v)));
-      },
-      get color(): string {
-        throw notLoaded("color");
-      },
-      set bold(v: boolean) {
-        ctx.queue(fontNode, "RangeFont.bold", [v], () => each("font", (c) => (c.bold = v)));
-      },
-      get bold(): boolean {
-        throw notLoaded("bold");
-      },
-      set underline(v: string) {
-        ctx.queue(fontNode, "RangeFont.underline", [v], () => each("font", (c) => (c.underline = v !== "None")));
-      },
-      get underline(): string {
-        throw notLoaded("underline");
-      },
-    };
-    const widthNode = node;
-    Object.defineProperty(this, "columnWidth", {
-      set: (v: number) =>
-        ctx.queue(widthNode, "RangeFormat.columnWidth", [v], () => {
+    /** Queues `name(v)` on `at`, which sets every cell of the range (a "write" event of `what`). */
+    const each = (at: PathNode, name: string, v: unknown, what: string, apply: (c: FakeCell) => void) => ctx.queue(at, name, [v], () => owner.eachCell(what, apply));
+    this.fill = setOnly<{ color: string }, { clear: () => void }>(
+      { color: (v) => each(fillNode, "RangeFill.color", v, "fill", (c) => (c.fill = v)) },
+      { clear: () => ctx.queue(fillNode, "RangeFill.clear", [], () => owner.eachCell("fill", (c) => (c.fill = null))) },
+    );
+    this.font = setOnly<{ color: string; bold: boolean; underline: string }>({
+      color: (v) => each(fontNode, "RangeFont.color", v, "font", (c) => (c.fontColor = v)),
+      bold: (v) => each(fontNode, "RangeFont.bold", v, "font", (c) => (c.bold = v)),
+      underline: (v) => each(fontNode, "RangeFont.underline", v, "font", (c) => (c.underline = v !== "None")),
+    });
+    defineSetOnly(
+      this,
+      "columnWidth",
+      (v: number) =>
+        ctx.queue(node, "RangeFormat.columnWidth", [v], () => {
           for (const a of owner.areas()) {
             assertWritable(a.sheet);
             for (let c = a.box.left; c <= a.box.right; c++) a.sheet.columnWidths.set(c, v);
           }
         }),
-      get: () => {
-        throw notLoaded("columnWidth");
-      },
-    });
+      false,
+    );
   }
 }
 
@@ -1366,18 +1365,11 @@ interface RangeLike {
   eachCell(what: string, apply: (c: FakeCell, row: number, column: number) => void): void;
 }
 
-class RangeAreasProxy extends FakeProxy<{ sheet: FakeSheet; boxes: Box[] }> implements RangeLike {
+class RangeAreasProxy extends ResolvedProxy<{ sheet: FakeSheet; boxes: Box[] }> implements RangeLike {
   readonly format: FormatProxy;
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => { sheet: FakeSheet; boxes: Box[] } | null,
-  ) {
-    super(ctx, node);
+  constructor(ctx: FakeContext, node: PathNode, resolver: () => { sheet: FakeSheet; boxes: Box[] } | null) {
+    super(ctx, node, resolver);
     this.format = new FormatProxy(this, node.child("format", [], false));
-  }
-  resolve(): { sheet: FakeSheet; boxes: Box[] } | null {
-    return this.resolver();
   }
   areas(): Area[] {
     const r = this.resolve();
@@ -1388,16 +1380,13 @@ class RangeAreasProxy extends FakeProxy<{ sheet: FakeSheet; boxes: Box[] }> impl
   }
   load(select?: string | string[]): this {
     const props = splitSelect(select);
-    this.loadWith("RangeAreas", props.join(","), (r) => {
-      const out: Record<string, unknown> = {};
-      for (const p of props) {
-        if (p === "address") out.address = r.boxes.map((b) => fakeAddress(r.sheet.name, b)).join(",");
-        else if (p === "areaCount") out.areaCount = r.boxes.length;
-        else if (p === "cellCount") out.cellCount = r.boxes.reduce((n, b) => n + cellsIn(b), 0);
-        else throw new Error(`fake: RangeAreas.load(${p}) not supported`);
-      }
-      return out;
-    });
+    this.loadWith("RangeAreas", props.join(","), (r) =>
+      snapshot("RangeAreas", props, {
+        address: () => r.boxes.map((b) => fakeAddress(r.sheet.name, b)).join(","),
+        areaCount: () => r.boxes.length,
+        cellCount: () => r.boxes.reduce((n, b) => n + cellsIn(b), 0),
+      }),
+    );
     return this;
   }
   get address(): string {
@@ -1411,42 +1400,37 @@ class RangeAreasProxy extends FakeProxy<{ sheet: FakeSheet; boxes: Box[] }> impl
   }
 }
 
+/** The fake's record of a write to `a` (`FakeExcel.events`). */
+function logWrite(excel: FakeExcel, a: Area, what: string): void {
+  excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what });
+}
+
 function forEachCell(excel: FakeExcel, a: Area, what: string, apply: (c: FakeCell, row: number, column: number) => void): void {
   assertWritable(a.sheet);
-  excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what });
+  logWrite(excel, a, what);
   const rows = Math.min(a.box.bottom, MAX_ROWS);
   for (let r = a.box.top; r <= rows; r++) for (let c = a.box.left; c <= a.box.right; c++) apply(a.sheet.cell(r, c), r, c);
 }
 
-class RangeProxy extends FakeProxy<Area> implements RangeLike {
+class RangeProxy extends ResolvedProxy<Area> implements RangeLike {
   readonly format: FormatProxy;
   readonly dataValidation: { rule: unknown; clear: () => void };
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => Area | null,
-  ) {
-    super(ctx, node);
+  constructor(ctx: FakeContext, node: PathNode, resolver: () => Area | null) {
+    super(ctx, node, resolver);
     this.format = new FormatProxy(this, node.child("format", [], false));
     const dvNode = node.child("dataValidation", [], false);
-    const eachCell = (what: string, apply: (c: FakeCell) => void) => this.eachCell(what, apply);
-    this.dataValidation = {
-      set rule(rule: unknown) {
-        ctx.queue(dvNode, "DataValidation.rule", [rule], () => {
-          const list = (rule as { list?: { source?: string } }).list;
-          if (!list || typeof list.source !== "string") throw new FakeOfficeError("InvalidArgument", "fake: only list rules");
-          const values = list.source.split(",");
-          eachCell("validation", (c) => (c.validation = values));
-        });
+    this.dataValidation = setOnly<{ rule: unknown }, { clear: () => void }>(
+      {
+        rule: (rule) =>
+          ctx.queue(dvNode, "DataValidation.rule", [rule], () => {
+            const list = (rule as { list?: { source?: string } }).list;
+            if (!list || typeof list.source !== "string") throw new FakeOfficeError("InvalidArgument", "fake: only list rules");
+            const values = list.source.split(",");
+            this.eachCell("validation", (c) => (c.validation = values));
+          }),
       },
-      get rule(): unknown {
-        throw notLoaded("rule");
-      },
-      clear: () => ctx.queue(dvNode, "DataValidation.clear", [], () => eachCell("validation", (c) => (c.validation = null))),
-    };
-  }
-  resolve(): Area | null {
-    return this.resolver();
+      { clear: () => ctx.queue(dvNode, "DataValidation.clear", [], () => this.eachCell("validation", (c) => (c.validation = null))) },
+    );
   }
   areas(): Area[] {
     const a = this.resolve();
@@ -1456,24 +1440,10 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
     for (const a of this.areas()) forEachCell(this.excel, a, what, apply);
   }
 
-  /** This range for a method called on it: null (or, in `nullObjectMethodsThrow` mode, a failure) on a null object. */
-  private target(): Area | null {
-    const a = this.resolve();
-    if (a === null && this.excel.nullObjectMethodsThrow) throw new FakeOfficeError("GeneralException", "A method was called on a null object.");
-    return a;
-  }
-  private derive(name: string, args: unknown[], f: (a: Area) => Area | null): RangeProxy {
-    return new RangeProxy(this.ctx, this.node.child(name, args), () => {
-      const a = this.target();
-      return a ? f(a) : null;
-    });
-  }
   /** ExcelApi 1.9: the cells holding constants or formulas, as areas; a null object when there are none. */
   getSpecialCellsOrNullObject(cellType: string, _valueType?: string): RangeAreasProxy {
     if (this.excel.apiVersion < 9) throw new FakeOfficeError("ApiNotFound", "getSpecialCellsOrNullObject needs ExcelApi 1.9");
-    return new RangeAreasProxy(this.ctx, this.node.child("getSpecialCellsOrNullObject", [cellType]), () => {
-      const a = this.target();
-      if (!a) return null;
+    return this.derive(RangeAreasProxy, "getSpecialCellsOrNullObject", [cellType], (a) => {
       if (cellType !== "Constants" && cellType !== "Formulas") throw new Error(`fake: getSpecialCells(${cellType}) not supported`);
       const boxes = a.sheet.specialAreas(cellType, a.box);
       return boxes.length > 0 ? { sheet: a.sheet, boxes } : null;
@@ -1482,30 +1452,28 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
   /** ExcelApi 1.13: merged areas whose top-left cell is in this range; fails past 512 of them, as Excel documents. */
   getMergedAreasOrNullObject(): RangeAreasProxy {
     if (this.excel.apiVersion < 13) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
-    return new RangeAreasProxy(this.ctx, this.node.child("getMergedAreasOrNullObject", []), () => {
-      const a = this.target();
-      if (!a) return null;
+    return this.derive(RangeAreasProxy, "getMergedAreasOrNullObject", [], (a) => {
       const inside = a.sheet.merges.filter((m) => m.top >= a.box.top && m.top <= a.box.bottom && m.left >= a.box.left && m.left <= a.box.right);
       if (inside.length > 512) throw new FakeOfficeError("GeneralException", "More than 512 merged areas.");
       return inside.length > 0 ? { sheet: a.sheet, boxes: inside } : null;
     });
   }
   getCell(row: number, column: number): RangeProxy {
-    return this.derive("getCell", [row, column], (a) => {
+    return this.derive(RangeProxy, "getCell", [row, column], (a) => {
       const r = a.box.top + row;
       const c = a.box.left + column;
       return { sheet: a.sheet, box: { top: r, bottom: r, left: c, right: c } };
     });
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
-    return this.derive("getResizedRange", [deltaRows, deltaColumns], (a) => {
+    return this.derive(RangeProxy, "getResizedRange", [deltaRows, deltaColumns], (a) => {
       const box = { ...a.box, bottom: a.box.bottom + deltaRows, right: a.box.right + deltaColumns };
       if (box.bottom < box.top || box.right < box.left) throw new FakeOfficeError("InvalidArgument", "Resize below one cell");
       return { sheet: a.sheet, box };
     });
   }
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
-    return this.derive("getIntersectionOrNullObject", [typeof other === "string" ? other : "range"], (a) => {
+    return this.derive(RangeProxy, "getIntersectionOrNullObject", [typeof other === "string" ? other : "range"], (a) => {
       const b = typeof other === "string" ? { sheet: a.sheet, box: fakeParse(other).box } : other.resolve();
       if (!b || b.sheet !== a.sheet) return null;
       const box = { top: Math.max(a.box.top, b.box.top), left: Math.max(a.box.left, b.box.left), bottom: Math.min(a.box.bottom, b.box.bottom), right: Math.min(a.box.right, b.box.right) };
@@ -1517,7 +1485,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
     this.act("Range.values", [values], (a) => {
       assertWritable(a.sheet);
       checkShape(a.box, values, false);
-      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "values" });
+      logWrite(this.excel, a, "values");
       values.forEach((row, r) => row.forEach((v, c) => writeValue(a.sheet.cell(a.box.top + r, a.box.left + c), v)));
     });
   }
@@ -1533,7 +1501,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
     this.act("Range.formulas", [formulas], (a) => {
       assertWritable(a.sheet);
       checkShape(a.box, formulas, false);
-      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "formulas" });
+      logWrite(this.excel, a, "formulas");
       formulas.forEach((line, r) =>
         line.forEach((f, c) => {
           const row = a.box.top + r;
@@ -1565,7 +1533,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
         throw new FakeOfficeError("InvalidArgument", "The destination must extend the source down.");
       }
       assertWritable(a.sheet);
-      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: d.box, what: "autoFill" });
+      logWrite(this.excel, d, "autoFill");
       const height = a.box.bottom - a.box.top + 1;
       for (let row = a.box.bottom + 1; row <= d.box.bottom; row++) {
         const from = a.box.top + ((row - a.box.top) % height);
@@ -1596,7 +1564,7 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
     this.act("Range.numberFormat", [formats], (a) => {
       assertWritable(a.sheet);
       const broadcast = checkShape(a.box, formats, true);
-      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "numberFormat" });
+      logWrite(this.excel, a, "numberFormat");
       for (let r = a.box.top; r <= a.box.bottom; r++)
         for (let c = a.box.left; c <= a.box.right; c++) {
           const f = broadcast ? formats[0]?.[0] : formats[r - a.box.top]?.[c - a.box.left];
@@ -1666,32 +1634,28 @@ class RangeProxy extends FakeProxy<Area> implements RangeLike {
   load(select?: string | string[]): this {
     const props = splitSelect(select);
     this.loadWith("Range", props.join(","), (a) => {
-      const out: Record<string, unknown> = {};
-      for (const p of props) {
-        if (p === "address") out.address = fakeAddress(a.sheet.name, a.box);
-        else if (p === "rowCount") out.rowCount = a.box.bottom - a.box.top + 1;
-        else if (p === "columnCount") out.columnCount = a.box.right - a.box.left + 1;
-        else if (p === "cellCount") out.cellCount = cellsIn(a.box);
-        else if (p === "values" || p === "numberFormat" || p === "formulas") {
-          const nullAbove = this.excel.nullValuesAboveCells;
-          if (nullAbove !== null && cellsIn(a.box) > nullAbove) {
-            out[p] = null;
-            continue;
-          }
-          if (cellsIn(a.box) > this.excel.limits.cellsPerRead) throw new FakeOfficeError("RangeExceedsLimit", "Too many cells");
-          const grid: unknown[][] = [];
-          for (let r = a.box.top; r <= a.box.bottom; r++) {
-            const row: unknown[] = [];
-            for (let c = a.box.left; c <= a.box.right; c++) {
-              const cell = a.sheet.get(r, c);
-              row.push(p === "values" ? (cell?.value ?? "") : p === "formulas" ? (cell?.formula ?? cell?.value ?? "") : (cell?.numberFormat ?? "General"));
-            }
-            grid.push(row);
-          }
-          out[p] = grid;
-        } else throw new Error(`fake: Range.load(${p}) not supported`);
-      }
-      return out;
+      /** A grid of what each cell gives (null above `nullValuesAboveCells`; too many cells fail). */
+      const grid = (cellValue: (cell: FakeCell | undefined) => unknown) => () => {
+        const nullAbove = this.excel.nullValuesAboveCells;
+        if (nullAbove !== null && cellsIn(a.box) > nullAbove) return null;
+        if (cellsIn(a.box) > this.excel.limits.cellsPerRead) throw new FakeOfficeError("RangeExceedsLimit", "Too many cells");
+        const rows: unknown[][] = [];
+        for (let r = a.box.top; r <= a.box.bottom; r++) {
+          const row: unknown[] = [];
+          for (let c = a.box.left; c <= a.box.right; c++) row.push(cellValue(a.sheet.get(r, c)));
+          rows.push(row);
+        }
+        return rows;
+      };
+      return snapshot("Range", props, {
+        address: () => fakeAddress(a.sheet.name, a.box),
+        rowCount: () => a.box.bottom - a.box.top + 1,
+        columnCount: () => a.box.right - a.box.left + 1,
+        cellCount: () => cellsIn(a.box),
+        values: grid((cell) => cell?.value ?? ""),
+        numberFormat: grid((cell) => cell?.numberFormat ?? "General"),
+        formulas: grid((cell) => cell?.formula ?? cell?.value ?? ""),
+      });
     });
     return this;
   }
@@ -1728,31 +1692,18 @@ export function subtractBox(box: Box, cut: Box): Box[] {
  * range" (a format that also covers other cells keeps those); `getCount()`. `Range.clear` does not
  * touch them in this fake (Balans clears them explicitly).
  */
-class ConditionalFormatCollectionProxy extends FakeProxy<Area> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => Area | null,
-  ) {
-    super(ctx, node);
-  }
-  resolve(): Area | null {
-    return this.resolver();
-  }
+class ConditionalFormatCollectionProxy extends ResolvedProxy<Area> {
   add(type: string): ConditionalFormatProxy {
-    let bound: FakeConditionalFormat | null = null;
-    const proxy = new ConditionalFormatProxy(this.ctx, this.node.child("add", [type]), () => {
-      if (!bound) throw new FakeOfficeError("InvalidOperation", "Conditional format not added yet");
-      return bound;
-    });
-    this.act("ConditionalFormatCollection.add", [type], (a) => {
+    return this.queueAdd(ConditionalFormatProxy, "ConditionalFormatCollection", [type], "Conditional format", () => {
+      const a = this.resolve();
+      if (a === null) return null; // a no-op on a null range, as `act`
       assertWritable(a.sheet);
       if (type !== "CellValue") throw new Error(`fake: conditional format type ${type} not supported`);
-      bound = { boxes: [{ ...a.box }], type, rule: null, fill: null, font: null };
-      a.sheet.conditionalFormats.push(bound);
-      this.excel.events.push({ kind: "write", sheet: a.sheet.name, box: a.box, what: "conditionalFormat" });
+      const added: FakeConditionalFormat = { boxes: [{ ...a.box }], type, rule: null, fill: null, font: null };
+      a.sheet.conditionalFormats.push(added);
+      logWrite(this.excel, a, "conditionalFormat");
+      return added;
     });
-    return proxy;
   }
   clearAll(): void {
     this.act("ConditionalFormatCollection.clearAll", [], (a) => {
@@ -1768,53 +1719,25 @@ class ConditionalFormatCollectionProxy extends FakeProxy<Area> {
   }
 }
 
-class ConditionalFormatProxy extends FakeProxy<FakeConditionalFormat> {
-  readonly cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: { formula1: string; formula2?: string; operator: string } };
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => FakeConditionalFormat | null,
-  ) {
-    super(ctx, node);
+type FakeRule = NonNullable<FakeConditionalFormat["rule"]>;
+
+class ConditionalFormatProxy extends ResolvedProxy<FakeConditionalFormat> {
+  readonly cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: FakeRule };
+  constructor(ctx: FakeContext, node: PathNode, resolver: () => FakeConditionalFormat | null) {
+    super(ctx, node, resolver);
     const cv = node.child("cellValue", [], false);
     const format = cv.child("format", [], false);
     const fillNode = format.child("fill", [], false);
     const fontNode = format.child("font", [], false);
-    const self = { resolve: () => this.resolve() };
-    const set = (n: PathNode, name: string, v: unknown, apply: (f: FakeConditionalFormat) => void) =>
-      ctx.queue(n, name, [v], () => {
-        const f = self.resolve();
-        if (f) apply(f);
-      });
-    this.cellValue = {
-      format: {
-        fill: {
-          set color(v: string) {
-            set(fillNode, "ConditionalRangeFill.color", v, (f) => (f.fill = v));
-          },
-          get color(): string {
-            throw notLoaded("color");
-          },
-        },
-        font: {
-          set color(v: string) {
-            set(fontNode, "ConditionalRangeFont.color", v, (f) => (f.font = v));
-          },
-          get color(): string {
-            throw notLoaded("color");
-          },
+    this.cellValue = setOnly<{ rule: FakeRule }, { format: { fill: { color: string }; font: { color: string } } }>(
+      { rule: (v) => this.act("CellValueConditionalFormat.rule", [v], (f) => (f.rule = { ...v }), cv) },
+      {
+        format: {
+          fill: setOnly<{ color: string }>({ color: (v) => this.act("ConditionalRangeFill.color", [v], (f) => (f.fill = v), fillNode) }),
+          font: setOnly<{ color: string }>({ color: (v) => this.act("ConditionalRangeFont.color", [v], (f) => (f.font = v), fontNode) }),
         },
       },
-      set rule(v: { formula1: string; formula2?: string; operator: string }) {
-        set(cv, "CellValueConditionalFormat.rule", v, (f) => (f.rule = { ...v }));
-      },
-      get rule(): { formula1: string; formula2?: string; operator: string } {
-        throw notLoaded("rule");
-      },
-    };
-  }
-  resolve(): FakeConditionalFormat | null {
-    return this.resolver();
+    );
   }
 }
 
@@ -1832,7 +1755,7 @@ function checkShape(box: Box, grid: unknown[][], allowBroadcast: boolean): boole
 // Tables
 
 /** A sheet's tables, or with `sheetResolver` null the workbook's (`workbook.tables`). */
-class TableCollectionProxy extends FakeProxy<FakeSheet> {
+class TableCollectionProxy extends CollectionProxy<FakeSheet, TableProxy> {
   constructor(
     ctx: FakeContext,
     node: PathNode,
@@ -1849,24 +1772,20 @@ class TableCollectionProxy extends FakeProxy<FakeSheet> {
     const sheet = this.sheetResolver();
     return sheet ? this.excel.workbook.tablesOn(sheet) : null;
   }
-  get items(): TableProxy[] {
-    return this.read("items");
-  }
   getItem(name: string): TableProxy {
-    return new TableProxy(this.ctx, this.node.child("getItem", [name]), () => {
-      const sheet = this.resolve();
-      const t = sheet ? this.excel.workbook.tablesOn(sheet).find((x) => x.name.toLowerCase() === name.toLowerCase()) : undefined;
-      if (!t) throw new FakeOfficeError("ItemNotFound", `No table ${name}`);
-      return t;
-    });
+    return this.item(
+      TableProxy,
+      "getItem",
+      [name],
+      () => {
+        const sheet = this.resolve();
+        return sheet ? this.excel.workbook.tablesOn(sheet).find((x) => sameName(x.name, name)) : undefined;
+      },
+      `No table ${name}`,
+    );
   }
   add(address: string, hasHeaders: boolean): TableProxy {
-    let bound: FakeTable | null = null;
-    const proxy = new TableProxy(this.ctx, this.node.child("add", [address, hasHeaders]), () => {
-      if (!bound) throw new FakeOfficeError("InvalidOperation", "Table not added yet");
-      return bound;
-    });
-    this.ctx.queue(this.node, "TableCollection.add", [address, hasHeaders], () => {
+    return this.queueAdd(TableProxy, "TableCollection", [address, hasHeaders], "Table", () => {
       const sheet = this.resolve();
       if (!sheet) throw new FakeOfficeError("ItemNotFound", "No sheet");
       assertWritable(sheet);
@@ -1886,73 +1805,64 @@ class TableCollectionProxy extends FakeProxy<FakeSheet> {
       let n = wb.tables.length + 1;
       while (wb.tables.some((t) => t.name === `Table${n}`)) n++;
       const headerRow = hasHeaders ? box.top : box.top - 1;
-      bound = { name: `Table${n}`, sheet, headerRow, left: box.left, columns, dataRows: Math.max(1, box.bottom - headerRow), showHeaders: true, showTotals: false };
-      wb.tables.push(bound);
-      this.excel.events.push({ kind: "add-table", sheet: sheet.name, table: bound.name, box });
+      const added: FakeTable = { name: `Table${n}`, sheet, headerRow, left: box.left, columns, dataRows: Math.max(1, box.bottom - headerRow), showHeaders: true, showTotals: false };
+      wb.tables.push(added);
+      this.excel.events.push({ kind: "add-table", sheet: sheet.name, table: added.name, box });
+      return added;
     });
-    return proxy;
   }
   load(select?: string | string[]): this {
-    const props = splitSelect(select).map((p) => p.replace(/^items\//, ""));
-    this.ctx.queueLoad(this.node, "TableCollection", props.join(","), () => {
-      const scope = this.inScope();
-      const tables = scope ?? [];
-      const data = scope ? tables.map((t) => snapshotTable(t, props)) : null;
-      return {
-        data,
-        commit: () => {
-          this.nullState = scope === null;
-          if (data) this.loaded.items = data.map((d, i) => TableProxy.loaded(this.ctx, this.node, tables[i] ?? null, d));
-        },
-      };
-    });
+    this.loadItems(
+      "TableCollection",
+      itemProps(select),
+      () => this.inScope(),
+      snapshotTable,
+      (t, data) => TableProxy.loaded(this.ctx, this.node, t, data),
+    );
     return this;
   }
 }
 
 function snapshotTable(t: FakeTable, props: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: t.name };
-  for (const p of props) {
-    if (p === "name") out.name = t.name;
-    else if (p === "showHeaders") out.showHeaders = t.showHeaders;
-    else if (p === "showTotals") out.showTotals = t.showTotals;
-    else if (p === "columns/items/name") out.columns = t.columns.map((name) => ({ name }));
-    else if (p === "rows/count") out.rows = { count: t.dataRows };
-    else if (p === "worksheet/name") out.worksheet = { name: t.sheet.name };
-    else throw new Error(`fake: Table.load(${p}) not supported`);
-  }
-  return out;
+  return snapshot(
+    "Table",
+    props,
+    {
+      name: () => t.name,
+      showHeaders: () => t.showHeaders,
+      showTotals: () => t.showTotals,
+      "columns/items/name": () => t.columns.map((name) => ({ name })),
+      "rows/count": () => ({ count: t.dataRows }),
+      "worksheet/name": () => ({ name: t.sheet.name }),
+    },
+    { name: t.name },
+  );
 }
 
 function tableBox(t: FakeTable): Box {
   return { top: t.headerRow, left: t.left, bottom: t.headerRow + t.dataRows + (t.showTotals ? 1 : 0), right: t.left + t.columns.length - 1 };
 }
 
-class TableProxy extends FakeProxy<FakeTable> {
+class TableProxy extends ResolvedProxy<FakeTable> {
   readonly columns: TableColumnCollectionProxy;
   private loadedColumns: { name: string }[] | undefined;
   private loadedRows: { count: number } | undefined;
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => FakeTable | null,
-  ) {
-    super(ctx, node);
-    this.columns = new TableColumnCollectionProxy(ctx, node.child("columns", [], false), () => this.resolve(), () => this.loadedColumns);
+  constructor(ctx: FakeContext, node: PathNode, resolver: () => FakeTable | null) {
+    super(ctx, node, resolver);
+    this.columns = new TableColumnCollectionProxy(
+      ctx,
+      node.child("columns", [], false),
+      () => this.resolve(),
+      () => this.loadedColumns,
+    );
   }
   /** A table proxy that arrives loaded in a collection's items. */
-  static loaded(ctx: FakeContext, parent: PathNode, table: FakeTable | null, data: Record<string, unknown>): TableProxy {
-    const p = new TableProxy(ctx, parent.child("getItem", [data.name]), () => table);
-    p.nullState = false;
-    for (const [k, v] of Object.entries(data)) {
-      if (k === "columns") p.loadedColumns = v as { name: string }[];
-      else if (k === "rows") p.loadedRows = v as { count: number };
-      else p.loaded[k] = v;
-    }
+  static loaded(ctx: FakeContext, parent: PathNode, table: FakeTable, data: Record<string, unknown>): TableProxy {
+    const { columns, rows, ...rest } = data;
+    const p = new TableProxy(ctx, parent.child("getItem", [data.name]), () => table).markLoaded(rest);
+    p.loadedColumns = columns as { name: string }[] | undefined;
+    p.loadedRows = rows as { count: number } | undefined;
     return p;
-  }
-  resolve(): FakeTable | null {
-    return this.resolver();
   }
   /** Only `worksheet/name` can be loaded through a table in this fake. */
   get worksheet(): { name: string } {
@@ -1978,7 +1888,7 @@ class TableProxy extends FakeProxy<FakeTable> {
   }
   set name(value: string) {
     this.act("Table.name", [value], (t) => {
-      if (this.excel.workbook.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) {
+      if (this.excel.workbook.tables.some((x) => x !== t && sameName(x.name, value))) {
         throw new FakeOfficeError("InvalidArgument", `Table name ${value} taken`);
       }
       t.name = value;
@@ -1990,34 +1900,35 @@ class TableProxy extends FakeProxy<FakeTable> {
   get showTotals(): boolean {
     return this.read("showTotals");
   }
-  private derive(name: string, f: (t: FakeTable) => Box): RangeProxy {
-    return new RangeProxy(this.ctx, this.node.child(name), () => {
-      const t = this.resolve();
-      return t ? { sheet: t.sheet, box: f(t) } : null;
-    });
+  /** A range of this table (a null object on a null table, with no `nullObjectMethodsThrow` check). */
+  private range(name: string, f: (t: FakeTable) => Box): RangeProxy {
+    return this.derive(
+      RangeProxy,
+      name,
+      [],
+      (t) => ({ sheet: t.sheet, box: f(t) }),
+      () => this.resolve(),
+    );
   }
   getDataBodyRange(): RangeProxy {
-    return this.derive("getDataBodyRange", (t) => ({ top: t.headerRow + 1, bottom: t.headerRow + t.dataRows, left: t.left, right: t.left + t.columns.length - 1 }));
+    return this.range("getDataBodyRange", (t) => ({ top: t.headerRow + 1, bottom: t.headerRow + t.dataRows, left: t.left, right: t.left + t.columns.length - 1 }));
   }
   getHeaderRowRange(): RangeProxy {
-    return this.derive("getHeaderRowRange", (t) => ({ top: t.headerRow, bottom: t.headerRow, left: t.left, right: t.left + t.columns.length - 1 }));
+    return this.range("getHeaderRowRange", (t) => ({ top: t.headerRow, bottom: t.headerRow, left: t.left, right: t.left + t.columns.length - 1 }));
   }
   getRange(): RangeProxy {
-    return this.derive("getRange", tableBox);
+    return this.range("getRange", tableBox);
   }
 }
 
-class TableColumnCollectionProxy extends FakeProxy<FakeTable> {
+class TableColumnCollectionProxy extends ResolvedProxy<FakeTable> {
   constructor(
     ctx: FakeContext,
     node: PathNode,
-    private readonly tableResolver: () => FakeTable | null,
+    resolver: () => FakeTable | null,
     private readonly loadedItems: () => { name: string }[] | undefined,
   ) {
-    super(ctx, node);
-  }
-  resolve(): FakeTable | null {
-    return this.tableResolver();
+    super(ctx, node, resolver);
   }
   get items(): { name: string }[] {
     const items = this.loadedItems();
@@ -2028,7 +1939,7 @@ class TableColumnCollectionProxy extends FakeProxy<FakeTable> {
     return new TableColumnProxy(this.ctx, this.node.child("getItem", [name]), () => {
       const t = this.resolve();
       if (!t) return null;
-      const index = t.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+      const index = t.columns.findIndex((c) => sameName(c, name));
       if (index < 0) throw new FakeOfficeError("ItemNotFound", `No column ${name}`);
       return { table: t, index };
     });
@@ -2046,7 +1957,7 @@ class TableColumnCollectionProxy extends FakeProxy<FakeTable> {
       if (values !== undefined && values !== null) throw new Error("fake: TableColumnCollection.add without values only");
       const column = t.left + t.columns.length;
       let header = name ?? `Column${t.columns.length + 1}`;
-      while (t.columns.some((c) => c.toLowerCase() === header.toLowerCase())) header += "2";
+      while (t.columns.some((c) => sameName(c, header))) header += "2";
       t.columns.push(header);
       const cell = t.sheet.cell(t.headerRow, column);
       cell.value = header;
@@ -2060,47 +1971,31 @@ class TableColumnCollectionProxy extends FakeProxy<FakeTable> {
       }
       bound = { table: t, index: t.columns.length - 1 };
       this.excel.events.push({ kind: "add-column", sheet: t.sheet.name, table: t.name, name: header });
-      this.excel.events.push({ kind: "write", sheet: t.sheet.name, box: { top: t.headerRow, bottom: t.headerRow, left: column, right: column }, what: "header" });
+      logWrite(this.excel, { sheet: t.sheet, box: { top: t.headerRow, bottom: t.headerRow, left: column, right: column } }, "header");
     });
     return proxy;
   }
 }
 
-class TableColumnProxy extends FakeProxy<{ table: FakeTable; index: number }> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => { table: FakeTable; index: number } | null,
-  ) {
-    super(ctx, node);
-  }
-  resolve(): { table: FakeTable; index: number } | null {
-    return this.resolver();
-  }
+class TableColumnProxy extends ResolvedProxy<{ table: FakeTable; index: number }> {
   getDataBodyRange(): RangeProxy {
-    return new RangeProxy(this.ctx, this.node.child("getDataBodyRange"), () => {
-      const c = this.resolve();
-      if (!c) return null;
-      const column = c.table.left + c.index;
-      return { sheet: c.table.sheet, box: { top: c.table.headerRow + 1, bottom: c.table.headerRow + c.table.dataRows, left: column, right: column } };
-    });
+    return this.derive(
+      RangeProxy,
+      "getDataBodyRange",
+      [],
+      (c) => {
+        const column = c.table.left + c.index;
+        return { sheet: c.table.sheet, box: { top: c.table.headerRow + 1, bottom: c.table.headerRow + c.table.dataRows, left: column, right: column } };
+      },
+      () => this.resolve(),
+    );
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Charts
 
-class ChartCollectionProxy extends FakeProxy<FakeSheet> {
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly sheetResolver: () => FakeSheet | null,
-  ) {
-    super(ctx, node);
-  }
-  resolve(): FakeSheet | null {
-    return this.sheetResolver();
-  }
+class ChartCollectionProxy extends ResolvedProxy<FakeSheet> {
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     let bound: FakeChart | null = null;
     const node = this.node.child("add", [type, "range", seriesBy ?? "Auto"]);
@@ -2124,11 +2019,7 @@ class ChartCollectionProxy extends FakeProxy<FakeSheet> {
         data,
         commit: () => {
           this.nullState = sheet === null;
-          this.loaded.items = charts.map((c, i) => {
-            const p = new ChartProxy(this.ctx, this.node.child("getItemAt", [i]), () => (sheet?.charts.includes(c) ? c : null));
-            p.markLoaded(data[i]?.name ?? "");
-            return p;
-          });
+          this.loaded.items = charts.map((c, i) => loadedItem(ChartProxy, this.node.child("getItemAt", [i]), c, () => sheet?.charts ?? [], { name: data[i]?.name ?? "" }));
         },
       };
     });
@@ -2139,65 +2030,37 @@ class ChartCollectionProxy extends FakeProxy<FakeSheet> {
   }
 }
 
-class ChartProxy extends FakeProxy<FakeChart> {
+class ChartProxy extends ResolvedProxy<FakeChart> {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
   readonly series: { getItemAt: (index: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
-  constructor(
-    ctx: FakeContext,
-    node: PathNode,
-    private readonly resolver: () => FakeChart | null,
-  ) {
-    super(ctx, node);
+  constructor(ctx: FakeContext, node: PathNode, resolver: () => FakeChart | null) {
+    super(ctx, node, resolver);
     const titleNode = node.child("title", [], false);
     const legendNode = node.child("legend", [], false);
     const seriesNode = node.child("series", [], false);
-    const self = { resolve: () => this.resolve() };
-    this.title = {
-      set text(v: string) {
-        ctx.queue(titleNode, "ChartTitle.text", [v], () => {
-          const c = self.resolve();
-          if (c) c.title = v;
-        });
-      },
-      get text(): string {
-        throw notLoaded("text");
-      },
-    };
-    this.legend = {
-      set visible(v: boolean) {
-        ctx.queue(legendNode, "ChartLegend.visible", [v], () => {
-          const c = self.resolve();
-          if (c) c.legendVisible = v;
-        });
-      },
-      get visible(): boolean {
-        throw notLoaded("visible");
-      },
-    };
+    this.title = setOnly<{ text: string }>({ text: (v) => this.act("ChartTitle.text", [v], (c) => (c.title = v), titleNode) });
+    this.legend = setOnly<{ visible: boolean }>({ visible: (v) => this.act("ChartLegend.visible", [v], (c) => (c.legendVisible = v), legendNode) });
     this.series = {
-      getItemAt: (index: number) => new SeriesProxy(ctx, seriesNode.child("getItemAt", [index]), () => self.resolve(), index),
+      getItemAt: (index: number) => new SeriesProxy(ctx, seriesNode.child("getItemAt", [index]), () => this.resolve(), index),
       add: (name?: string) => {
         let index = -1;
         ctx.queue(seriesNode, "ChartSeriesCollection.add", [name ?? null], () => {
           if (ctx.excel.apiVersion < 7) throw new FakeOfficeError("ApiNotFound", "ChartSeriesCollection.add needs ExcelApi 1.7");
-          const c = self.resolve();
+          const c = this.resolve();
           if (!c) throw new FakeOfficeError("ItemNotFound", "No chart");
           c.moreSeries ??= [];
           c.moreSeries.push({ name: name ?? null, values: null, xValues: null });
           index = c.moreSeries.length;
         });
-        return new SeriesProxy(ctx, seriesNode.child("add", [name ?? null]), () => self.resolve(), () => index);
+        return new SeriesProxy(
+          ctx,
+          seriesNode.child("add", [name ?? null]),
+          () => this.resolve(),
+          () => index,
+        );
       },
     };
-  }
-  resolve(): FakeChart | null {
-    return this.resolver();
-  }
-  /** For items of a loaded collection. */
-  markLoaded(name: string): void {
-    this.nullState = false;
-    this.loaded.name = name;
   }
   get name(): string {
     return this.read("name");
@@ -2224,17 +2087,14 @@ class ChartProxy extends FakeProxy<FakeChart> {
  * One series of a chart: index 0 is the series the chart was made with (the FakeChart's own
  * fields), later ones were added with `series.add` (ExcelApi 1.7, `moreSeries`).
  */
-class SeriesProxy extends FakeProxy<FakeChart> {
+class SeriesProxy extends ResolvedProxy<FakeChart> {
   constructor(
     ctx: FakeContext,
     node: PathNode,
-    private readonly resolver: () => FakeChart | null,
+    resolver: () => FakeChart | null,
     private readonly index: number | (() => number),
   ) {
-    super(ctx, node);
-  }
-  resolve(): FakeChart | null {
-    return this.resolver();
+    super(ctx, node, resolver);
   }
   private added(c: FakeChart): FakeSeries | null {
     const i = typeof this.index === "number" ? this.index : this.index();
@@ -2243,34 +2103,36 @@ class SeriesProxy extends FakeProxy<FakeChart> {
     if (!s) throw new FakeOfficeError("ItemNotFound", `No series ${i}`);
     return s;
   }
-  set name(v: string) {
-    this.act("ChartSeries.name", [v], (c) => {
+  /**
+   * Queues `ChartSeries.what`, which sets `key` of this series to `value(chart)`: on the first series
+   * (the chart's own fields) the chart's `firstKey`.
+   */
+  private setField(what: string, args: unknown[], key: keyof FakeSeries, firstKey: "seriesName" | "xValues" | "source", value: (c: FakeChart) => string): void {
+    this.act(`ChartSeries.${what}`, args, (c) => {
+      const v = value(c);
       const s = this.added(c);
-      if (s) s.name = v;
-      else c.seriesName = v;
+      if (s) s[key] = v;
+      else c[firstKey] = v;
     });
+  }
+  /** The address of `range` when the actions run. */
+  private static addressOf(range: RangeProxy): string {
+    const a = range.resolve();
+    if (!a) throw new FakeOfficeError("InvalidArgument", "No range");
+    return fakeAddress(a.sheet.name, a.box);
+  }
+  set name(v: string) {
+    this.setField("name", [v], "name", "seriesName", () => v);
   }
   get name(): string {
     return this.read("name");
   }
   setXAxisValues(range: RangeProxy): void {
-    this.act("ChartSeries.setXAxisValues", ["range"], (c) => {
-      const a = range.resolve();
-      if (!a) throw new FakeOfficeError("InvalidArgument", "No range");
-      const s = this.added(c);
-      if (s) s.xValues = fakeAddress(a.sheet.name, a.box);
-      else c.xValues = fakeAddress(a.sheet.name, a.box);
-    });
+    this.setField("setXAxisValues", ["range"], "xValues", "xValues", () => SeriesProxy.addressOf(range));
   }
   /** ExcelApi 1.7. For the first series it replaces the chart's source values. */
   setValues(range: RangeProxy): void {
-    this.act("ChartSeries.setValues", ["range"], (c) => {
-      const a = range.resolve();
-      if (!a) throw new FakeOfficeError("InvalidArgument", "No range");
-      const s = this.added(c);
-      if (s) s.values = fakeAddress(a.sheet.name, a.box);
-      else c.source = fakeAddress(a.sheet.name, a.box);
-    });
+    this.setField("setValues", ["range"], "values", "source", () => SeriesProxy.addressOf(range));
   }
 }
 

@@ -13,7 +13,7 @@ import { runKontrollera, runSummering, type ActionEnv } from "../../../src/excel
 import { readWorkbook } from "../../../src/excel/readWorkbook";
 import { sheetReference } from "../../../src/excel/address";
 import { readSession } from "../../../src/excel/readSheets";
-import { FakeExcel, type FakeCell, type FakeSheet } from "../../support/fakeExcel";
+import { FakeExcel, blankCell, type FakeCell, type FakeSheet } from "../../support/fakeExcel";
 import type { CorpusCase } from "../../fixtures/corpus/corpusCase";
 import {
   asExcelHoldsIt,
@@ -119,18 +119,7 @@ function loadCase(c: CorpusCase, plan: Plan): FakeExcel {
 // ---------------------------------------------------------------------------------------------
 // Looking at the fake
 
-const DEFAULT_CELL: FakeCell = {
-  value: null,
-  formula: null,
-  numberFormat: "General",
-  fill: null,
-  fontColor: null,
-  bold: false,
-  underline: false,
-  hyperlink: null,
-  validation: null,
-};
-const DEFAULT = stable(DEFAULT_CELL);
+const DEFAULT = stable(blankCell());
 
 /** Every cell with content or format, by sheet and position, and the sheet order. */
 function cellsOf(sheet: FakeSheet): [row: number, col: number, cell: FakeCell][] {
