@@ -16,9 +16,12 @@ import type { TemplateTable, WorkbookTemplate } from "../domain/template";
 import type { Analysis, Options, Plan } from "../domain/types";
 import { uniqueSheetName, uniqueTableName } from "../app/workbookGuards";
 import { saveXlsx, writeTemplate } from "../file/writeTemplate";
+import { openPackage } from "../file/ooxml/openPackage";
+import { PackageParts } from "../file/ooxml/packageParts";
 import { patchPackage } from "../file/ooxml/patchPackage";
+import { tablesInUse } from "../file/ooxml/patchTemplateSheet";
 import { readWorkbookData } from "../file/ooxml/readWorkbookData";
-import { readXlsx, tableModels } from "../file/readXlsx";
+import { readXlsx } from "../file/readXlsx";
 
 /** What the grid shows. A new object after every change (compare by identity). */
 export interface PreviewView {
@@ -154,15 +157,18 @@ export class PreviewPort implements WorkbookPort {
     const template = this.template(withSample);
     const first = template.sheets[0];
     if (first === undefined) throw new Error("The template has no sheet.");
-    const sheetName = uniqueSheetName(first.name, this.workbook.worksheets.map((ws) => ws.name));
-    const taken = this.takenTableNames();
+    // Sheet, table and defined names in use, from the package itself (Excel wants table and defined names unique together).
+    const bytes = await this.packageBytes();
+    const parts = new PackageParts(openPackage(bytes), {});
+    const sheetName = uniqueSheetName(first.name, parts.sheets().map((s) => s.name));
+    const taken = [...tablesInUse(parts).names];
     const tables: TemplateTable[] = first.tables.map((t) => {
       const name = uniqueTableName(t.name, taken);
       taken.push(name);
       return { ...t, name };
     });
     // As in Excel: no new sheet in a workbook whose structure is locked.
-    if (readWorkbookData(await this.packageBytes()).structureLocked) throw balansError("protected", "error.structure-locked", { sheet: sheetName });
+    if (readWorkbookData(bytes).structureLocked) throw balansError("protected", "error.structure-locked", { sheet: sheetName });
     // Patched into the package as a new sheet with its table parts: nothing else of the workbook changes.
     await this.apply({ statusColumns: [], summary: null, names: [], removeNames: [], templateSheet: { name: sheetName, tables } }, { sheet: sheetName, selectedRow: null });
     return sheetName;
@@ -196,15 +202,6 @@ export class PreviewPort implements WorkbookPort {
       throw balansError("unknown", "error.write-failed", { detail });
     }
     this.change(view);
-  }
-
-  /** Table names and defined names in use (Excel wants them unique together). */
-  private takenTableNames(): string[] {
-    const names: string[] = [];
-    for (const ws of this.workbook.worksheets) for (const t of tableModels(ws)) names.push(t.name);
-    const defined = (this.workbook.definedNames as unknown as { model?: { name?: unknown }[] }).model ?? [];
-    for (const d of defined) if (typeof d.name === "string") names.push(d.name);
-    return names;
   }
 }
 
