@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { BalansError } from "../../../src/app/port";
 import { defaultOptions, SUMMARY_SHEET_NAME } from "../../../src/domain";
 import { TEMPLATE_SHEET_NAME } from "../../../src/domain/sampleWorkbook";
@@ -164,6 +165,18 @@ describe("PreviewPort over the sample workbook", () => {
       .map((e) => e.name);
     expect(changed).toEqual([]);
     expect(tableModels(port.workbook.getWorksheet(TEMPLATE_SHEET_NAME)!).map((t) => t.name)).toContain("Balanslista");
+  });
+
+  it("infogaMall on a workbook whose structure is locked adds nothing and says why", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(__dirname, "../../fixtures/excel-files/StructuredRefs.xlsx")));
+    const xml = (await zip.file("xl/workbook.xml")!.async("string")).replace(/(<sheets[\s>])/u, '<workbookProtection lockStructure="1"/>$1');
+    zip.file("xl/workbook.xml", xml);
+    const bytes = await zip.generateAsync({ type: "uint8array" });
+    const { workbook } = await readXlsx(bytes);
+    const port = new PreviewPort(workbook, "låst.xlsx", { bytes, fileName: "låst.xlsx" });
+    await expect(port.infogaMall(false)).rejects.toMatchObject({ name: "BalansError", code: "protected", message: expect.stringContaining("struktur är låst") });
+    expect(await port.packageBytes()).toBe(bytes);
+    expect(port.workbook.worksheets.map((ws) => ws.name)).not.toContain(TEMPLATE_SHEET_NAME);
   });
 
   it("selectRow shows the sheet and selects the row; an unknown sheet is a BalansError", async () => {
