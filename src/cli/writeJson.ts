@@ -128,6 +128,12 @@ export function writeJson(value: unknown, write: (chunk: string) => void, end = 
     }
   };
 
+  /** Elements that are not walked, in one native call, without their brackets: "\n    a,\n    b". */
+  const plainRun = (items: readonly unknown[], depth: number): string => {
+    const text = stringifyAt(items, depth) as string;
+    return text.slice(1, text.length - 2 - INDENT.length * depth);
+  };
+
   /** The elements of a walked array (after "[", before "]"); `first`: these start the array. */
   const putElements = (items: readonly unknown[], depth: number, inner: string, first: boolean): void => {
     for (let i = 0; i < items.length; ) {
@@ -139,11 +145,9 @@ export function writeJson(value: unknown, write: (chunk: string) => void, end = 
         i++;
         continue;
       }
-      // A run of plain elements in one native call, without its brackets: "\n    a,\n    b".
       let j = i + 1;
       while (j < items.length && j - i < BATCH && !isWalked(items[j])) j++;
-      const text = stringifyAt(items.slice(i, j), depth) as string;
-      put(text.slice(1, text.length - 2 - INDENT.length * depth));
+      put(plainRun(items.slice(i, j), depth));
       i = j;
     }
   };
@@ -159,11 +163,8 @@ export function writeJson(value: unknown, write: (chunk: string) => void, end = 
       put("[");
       for (let i = 0; i < v.length; i += BATCH) {
         const batch = Array.from({ length: Math.min(BATCH, v.length - i) }, (_, k) => v.make(i + k));
-        if (v.small) {
-          // As a run of plain elements in putElements.
-          const text = stringifyAt(batch, depth) as string;
-          put(`${i === 0 ? "" : ","}${text.slice(1, text.length - 2 - INDENT.length * depth)}`);
-        } else putElements(batch, depth, inner, i === 0);
+        if (v.small) put(`${i === 0 ? "" : ","}${plainRun(batch, depth)}`);
+        else putElements(batch, depth, inner, i === 0);
       }
       put(`\n${INDENT.repeat(depth)}]`);
       return;
