@@ -48,7 +48,7 @@ import { storeCheckRecord } from "./patchCheckRecord";
 import { patchNames } from "./patchNames";
 import { writeAgenda, writeSummary } from "./patchOwnedSheets";
 import { patchStatusColumns, type SheetPatching } from "./patchStatusColumns";
-import { writeTemplate } from "./patchTemplateSheet";
+import { addTemplateSheet } from "./patchTemplateSheet";
 import { REL_CALC_CHAIN, relationshipsOf, removeRelationships } from "./patchXml";
 import type { Deflater } from "./writePackage";
 
@@ -77,7 +77,7 @@ function apply(parts: PackageParts, plan: Plan, sheetPatching: SheetPatching): U
   for (const [sheet, columns] of bySheet) patchStatusColumns(parts, sheet, columns, sheetPatching);
   if (plan.summary !== null) writeSummary(parts, plan.summary);
   if (plan.agendaSheet !== undefined) writeAgenda(parts, plan.agendaSheet);
-  if (plan.templateSheet !== undefined) writeTemplate(parts, plan.templateSheet);
+  if (plan.templateSheet !== undefined) addTemplateSheet(parts, plan.templateSheet);
   patchNames(parts, plan.names ?? [], plan.removeNames ?? []);
   if (typeof plan.checkRecord === "string") storeCheckRecord(parts, plan.checkRecord);
   if (parts.dropCalcChain) removeCalcChain(parts);

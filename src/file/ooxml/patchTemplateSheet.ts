@@ -43,7 +43,7 @@ export function tablesInUse(parts: PackageParts): { ids: number[]; names: string
 }
 
 /** Adds the template's sheet (a new sheet named `sheet.name`) with its tables. */
-export function writeTemplate(parts: PackageParts, sheet: TemplateSheet): void {
+export function addTemplateSheet(parts: PackageParts, sheet: TemplateSheet): void {
   const lower = sheet.name.toLocaleLowerCase("sv-SE");
   if (parts.sheets().some((s) => s.name.toLocaleLowerCase("sv-SE") === lower)) {
     throw new Error(`Balans: the workbook already has a sheet named ${sheet.name}; Infoga mall names a new one.`);
