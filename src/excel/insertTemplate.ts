@@ -5,7 +5,7 @@
  * write sync (more only for a template larger than ~3.5 MB), one sync to activate the new sheet
  * (Excel on the web wants the new sheet synced before `activate`).
  */
-import type { TemplateTable, WorkbookTemplate } from "../domain/template";
+import { templateBodyRows, type TemplateTable, type WorkbookTemplate } from "../domain/template";
 import { charsToPoints, chunkRows, estimate, looksLikeFormula, packJobs, PATHS, TEXT_FORMAT, WRITE_BUDGET_BYTES, type WriteJob } from "./writeJobs";
 import { cellAddress, columnLetter } from "./address";
 import { syncInBatches, type ApiSupport } from "./run";
@@ -33,7 +33,9 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
   if (width === 0) return jobs;
   const ws = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(sheet);
   const lastColumn = table.left + width - 1;
-  const bodyRows = Math.max(1, table.rows.length);
+  // Excel tables always have at least one data row (an empty one when the template has none).
+  const body = templateBodyRows(table);
+  const bodyRows = body.length;
   const formatOf = new Map(table.numberFormats.map((f) => [f.header, f.format]));
 
   if (table.title !== null && table.top > 1) {
@@ -62,10 +64,9 @@ export function templateTableJobs(sheet: string, table: TemplateTable, tableName
     },
   });
   const columnFormats = table.headers.map((h) => formatOf.get(h) ?? "General");
-  const rows = table.rows.map((row) => table.headers.map((_, i) => row[i] ?? ""));
-  const emptyRow = [table.headers.map(() => "")];
+  const rows = body.map((row) => row.map((v) => v ?? ""));
   let offset = 0;
-  for (const chunk of chunkRows(rows.length > 0 ? rows : emptyRow, 1_000_000)) {
+  for (const chunk of chunkRows(rows, 1_000_000)) {
     const top = table.top + 1 + offset;
     offset += chunk.length;
     const address = `${cellAddress(top, table.left)}:${cellAddress(top + chunk.length - 1, lastColumn)}`;

@@ -7,7 +7,7 @@
 import { escapeXml } from "../domain/xmlEscape";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { TemplateTable, WorkbookTemplate } from "../domain/template";
+import { templateBodyRows, type TemplateTable, type WorkbookTemplate } from "../domain/template";
 import { columnLetter } from "../domain/columnLetter";
 import { escapeOoxmlText } from "./ooxmlText";
 import { parseAttributes } from "./readXlsx";
@@ -42,7 +42,7 @@ function addTemplateTable(ws: ExcelJS.Worksheet, t: TemplateTable, name: string)
     title.style = { font: { bold: true, size: 13 } };
   }
   // Excel tables always have at least one data row.
-  const rows = (t.rows.length > 0 ? t.rows : [[]]).map((r) => t.headers.map((_, i) => r[i] ?? null));
+  const rows = templateBodyRows(t);
   ws.addTable({
     name,
     ref: `${columnLetter(t.left)}${t.top}`,

@@ -285,7 +285,6 @@ function cellValue(type: string, text: string, style: number, ctx: WorksheetCont
   }
 }
 
-
 function outOfGrid(part: string, where: string): PackageError {
   return packageError("damaged", localise("package.cell-outside-grid", { part, where }), part);
 }
